@@ -1,0 +1,1 @@
+print("funnelcast-bench: not built yet")

@@ -1,0 +1,43 @@
+import CFunnelcast
+import CGSL
+
+/// An error GSL reported, as a Swift value: the GSL function that failed,
+/// GSL's error code and its reason.
+public struct GSLError: Error, Equatable, CustomStringConvertible {
+    public var function: String
+    public var code: Int32
+    public var reason: String
+
+    public var description: String {
+        let name = String(cString: gsl_strerror(code))
+        return "\(function) failed: \(reason) (\(name))"
+    }
+}
+
+/// The one place Funnelcast configures GSL.
+public enum GSL {
+    /// Replaces GSL's aborting error handler with one that records errors.
+    /// Called before any GSL use by every type of this module; idempotent.
+    public static func configure() { _ = installed }
+
+    private static let installed: Bool = {
+        fc_gsl_install_error_handler()
+        return true
+    }()
+
+    /// Runs `body`, a call into GSL named `function`, and throws what GSL
+    /// recorded on this thread during the call.
+    @inline(__always)
+    public static func checked<T>(_ function: String, _ body: () -> T) throws(GSLError) -> T {
+        configure()
+        _ = fc_gsl_take_error(nil, nil, nil)
+        let value = body()
+        var reason: UnsafePointer<CChar>? = nil
+        let code = fc_gsl_take_error(&reason, nil, nil)
+        if code != 0 {
+            throw GSLError(function: function, code: code,
+                           reason: reason.map { String(cString: $0) } ?? "unknown")
+        }
+        return value
+    }
+}
