@@ -1,0 +1,199 @@
+@_exported import Sampling
+
+/// One hiring plan, as a scenario file describes it (MODEL.md section 15).
+///
+/// Built by `ScenarioLoader`, which validates every field; an instance is
+/// therefore always valid, and the engine trusts it. Every numeric leaf is a
+/// `Quantity` so interventions and sensitivity runs can change any of them
+/// through `visitParameters` (MODEL.md section 13).
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    public var start: CivilDate
+    public var horizonDays: Double
+    public var trials: Int
+    public var seed: UInt64
+    public var calendar: CalendarSpec
+    public var weather: Weather
+    public var budget: Budget
+    /// The recruiter pool; nil means no limit.
+    public var recruiters: Pool?
+    /// The interviewer pool; nil means no limit.
+    public var interviewers: Pool?
+    public var costs: Costs
+    public var requisitions: [Requisition]
+    public var interventions: [Intervention]
+
+    public init(name: String, start: CivilDate, horizonDays: Double = 365, trials: Int = 10_000, seed: UInt64 = 1,
+                calendar: CalendarSpec = CalendarSpec(), weather: Weather = Weather(), budget: Budget = Budget(),
+                recruiters: Pool? = nil, interviewers: Pool? = nil, costs: Costs = Costs(),
+                requisitions: [Requisition], interventions: [Intervention] = []) {
+        self.name = name; self.start = start; self.horizonDays = horizonDays; self.trials = trials; self.seed = seed
+        self.calendar = calendar; self.weather = weather; self.budget = budget
+        self.recruiters = recruiters; self.interviewers = interviewers; self.costs = costs
+        self.requisitions = requisitions; self.interventions = interventions
+    }
+
+    /// Requisitions by name.
+    public func requisition(named name: String) -> Requisition? { requisitions.first { $0.name == name } }
+}
+
+public struct CalendarSpec: Sendable, Equatable {
+    /// Weekdays that are working days (default Monday to Friday).
+    public var workdays: [Weekday]
+    public var holidays: [Holiday]
+
+    public init(workdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri], holidays: [Holiday] = []) {
+        self.workdays = workdays; self.holidays = holidays
+    }
+}
+
+/// A holiday range, inclusive of both dates.
+public struct Holiday: Sendable, Equatable {
+    public var name: String
+    public var from: CivilDate
+    public var to: CivilDate
+
+    public init(name: String, from: CivilDate, to: CivilDate) { self.name = name; self.from = from; self.to = to }
+}
+
+public struct Weather: Sendable, Equatable {
+    public var badDayProbability = Quantity(0, kind: .probability)
+    public var noShowMultiplier = Quantity(1, kind: .nonNegative)
+    public init() {}
+}
+
+public struct Budget: Sendable, Equatable {
+    /// Calendar days from opening until offers may go out; drawn per requisition and trial.
+    public var approvalDays = Quantity(0, kind: .duration)
+    public var freezesPerYear = Quantity(0, kind: .nonNegative)
+    /// Drawn once per freeze; required when freezes can happen.
+    public var freezeDays: Quantity? = nil
+    public var cancelProbability = Quantity(0, kind: .probability)
+    public init() {}
+}
+
+/// A capacity pool: a single first-come-first-served server on the work
+/// clock (MODEL.md section 9). A count of 0 means no limit.
+public struct Pool: Sendable, Equatable {
+    public var count: Quantity
+    public var hoursPerWeek: Quantity
+
+    public init(count: Int, hoursPerWeek: Quantity) {
+        self.count = Quantity(Double(count), kind: .integer(minimum: 0)); self.hoursPerWeek = hoursPerWeek
+    }
+}
+
+public struct Costs: Sendable, Equatable {
+    public var recruiterHourly = Quantity(0, kind: .nonNegative)
+    public var interviewerHourly = Quantity(0, kind: .nonNegative)
+    public var perHire = Quantity(0, kind: .nonNegative)
+    public init() {}
+}
+
+/// One position to fill (possibly several openings) with its own funnel.
+public struct Requisition: Sendable, Equatable {
+    public var name: String
+    public var openings = Quantity(1, kind: .integer(minimum: 1))
+    /// Day (since the plan's start) the requisition opens.
+    public var opensDay: Double = 0
+    /// Last day by which every opening should have started; nil: the horizon.
+    public var deadline: CivilDate? = nil
+    public var sourcing: Sourcing
+    public var candidate = CandidateBehaviour()
+    public var stages: [Stage]
+    public var decision = Decision()
+    public var offer: Offer
+    public var backgroundCheck: BackgroundCheck? = nil
+    public var noticeDays = Quantity(0, kind: .duration)
+    public var renege = Quantity(0, kind: .probability)
+
+    public init(name: String, sourcing: Sourcing, stages: [Stage], offer: Offer) {
+        self.name = name; self.sourcing = sourcing; self.stages = stages; self.offer = offer
+    }
+}
+
+public struct Sourcing: Sendable, Equatable {
+    /// Applicants per calendar week (a Poisson process).
+    public var applicantsPerWeek: Quantity
+    public var initialPool = Quantity(0, kind: .integer(minimum: 0))
+    public var costPerApplicant = Quantity(0, kind: .nonNegative)
+    /// nil: no limit.
+    public var maxApplicants: Quantity? = nil
+
+    public init(applicantsPerWeek: Quantity) { self.applicantsPerWeek = applicantsPerWeek }
+}
+
+public struct CandidateBehaviour: Sendable, Equatable {
+    public var competingOffersPerWeek = Quantity(0, kind: .nonNegative)
+    public var replyDays = Quantity(0, kind: .duration)
+    public var contactFailure = Quantity(0, kind: .probability)
+    public init() {}
+}
+
+public struct Stage: Sendable, Equatable {
+    public var name: String
+    public var interview: Bool = false
+    public var hrWorkdays = Quantity(0, kind: .duration)
+    public var recruiterHours = Quantity(0, kind: .duration)
+    /// Interview stages only.
+    public var interviewerHours = Quantity(0, kind: .duration)
+    /// Interview stages only.
+    public var noShow = Quantity(0, kind: .probability)
+    public var pass: Quantity
+
+    public init(name: String, interview: Bool = false, pass: Quantity) {
+        self.name = name; self.interview = interview; self.pass = pass
+    }
+}
+
+public struct Decision: Sendable, Equatable {
+    public var slateSize = Quantity(1, kind: .integer(minimum: 1))
+    /// Drawn once per finalist; nil: no limit.
+    public var maxWaitDays: Quantity? = nil
+    public init() {}
+}
+
+public struct Offer: Sendable, Equatable {
+    public var hrWorkdays = Quantity(0, kind: .duration)
+    public var recruiterHours = Quantity(0, kind: .duration)
+    public var accept: Quantity
+    public var responseDays = Quantity(0, kind: .duration)
+
+    public init(accept: Quantity) { self.accept = accept }
+}
+
+public struct BackgroundCheck: Sendable, Equatable {
+    public var workdays = Quantity(0, kind: .duration)
+    public var fail = Quantity(0, kind: .probability)
+    public var falseFail = Quantity(0, kind: .probability)
+    public var dispute = Quantity(0, kind: .probability)
+    public var disputeDays = Quantity(0, kind: .duration)
+    public var cost = Quantity(0, kind: .nonNegative)
+    public init() {}
+}
+
+/// A named set of parameter changes (MODEL.md section 13).
+public struct Intervention: Sendable, Equatable {
+    public var name: String
+    public var changes: [ParameterChange]
+
+    public init(name: String, changes: [ParameterChange]) { self.name = name; self.changes = changes }
+}
+
+/// One change of an intervention: which paths, and how.
+public struct ParameterChange: Sendable, Equatable {
+    public enum Operation: Sendable, Equatable {
+        /// Replace the value with this distribution (a number is `.constant`).
+        case replace(Distribution)
+        /// Multiply every draw (`"x0.6"`).
+        case multiply(Double)
+        /// Add to every draw (`"+2"`).
+        case add(Double)
+    }
+
+    /// A path pattern; `*` matches one segment.
+    public var pattern: String
+    public var operation: Operation
+
+    public init(pattern: String, operation: Operation) { self.pattern = pattern; self.operation = operation }
+}
