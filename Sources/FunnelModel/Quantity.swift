@@ -68,7 +68,7 @@ public struct Quantity: Sendable, Equatable {
     public func draw(_ stream: RandomStream) -> Double { adjust(distribution.sample(stream)) }
 
     /// The value of a constant quantity, adjusted (the mean otherwise).
-    public var fixedValue: Double { adjust(distribution.isConstant ? distribution.mean : distribution.mean) }
+    public var fixedValue: Double { adjust(distribution.mean) }
 
     /// The value of an integer field.
     public var integerValue: Int { Int(fixedValue) }

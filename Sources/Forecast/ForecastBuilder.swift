@@ -1,0 +1,199 @@
+import FunnelModel
+import Simulation
+
+/// Collects trial outcomes, in trial order, into a `Forecast`.
+///
+/// Keeps per-trial values only where exact percentiles need them (one
+/// Double per trial and per-trial metric, one per opening for times);
+/// funnel counts are running sums and the timeline is integer histograms,
+/// so neither grows with trials.
+public struct ForecastBuilder {
+    public let model: SimulationModel
+    private let scopeCount: Int
+    private let metricCount = Metric.perTrial.count
+    /// columns[scope * metricCount + metric]: one value per trial.
+    public private(set) var columns: [[Double]]
+    /// Per scope: time to fill / time to start per opening (+infinity: unfilled).
+    private var fillTimes: [[Double]], startTimes: [[Double]]
+    /// Per scope: trial-level mean of filled openings' times (nil: none filled).
+    public private(set) var trialFillMeans: [[Double]], trialStartMeans: [[Double]]
+    /// The uncertain parameters per trial: parameterColumns[p][trial].
+    public private(set) var parameterColumns: [[Double]]
+    private var funnelSums: [[FunnelStep]]
+    private var timeline: [[IntegerHistogram]]
+    private var events = 0.0
+    public private(set) var trials = 0
+    private var row: [Double] = []
+
+    public init(model: SimulationModel) {
+        self.model = model
+        scopeCount = model.requisitions.count + 1
+        columns = Array(repeating: [], count: scopeCount * Metric.perTrial.count)
+        fillTimes = Array(repeating: [], count: scopeCount)
+        startTimes = fillTimes
+        trialFillMeans = fillTimes
+        trialStartMeans = fillTimes
+        parameterColumns = Array(repeating: [], count: model.uncertainPaths.count)
+        let total = model.requisitions.reduce(0) { $0 + $1.openings }
+        let weeks = model.weekCount
+        timeline = (0..<scopeCount).map { s in
+            let max = s == 0 ? total : model.requisitions[s - 1].openings
+            return Array(repeating: IntegerHistogram(maxValue: max), count: weeks)
+        }
+        funnelSums = ForecastBuilder.funnelTemplate(model)
+    }
+
+    /// Funnel rows per scope: requisitions' own stages; the plan's are the
+    /// union of stage names in order of first appearance (17.10).
+    static func funnelTemplate(_ model: SimulationModel) -> [[FunnelStep]] {
+        let tail = ["decision", "offer", "background_check", "start"]
+        var planStages: [String] = []
+        for r in model.requisitions { for s in r.stages where !planStages.contains(s.name) { planStages.append(s.name) } }
+        let plan = (planStages + tail).map(FunnelStep.init(stage:))
+        return [plan] + model.requisitions.map { r in (r.stages.map(\.name) + tail).map(FunnelStep.init(stage:)) }
+    }
+
+    /// Adds one chunk; chunks must come in trial order.
+    public mutating func add(_ chunk: TrialChunk) {
+        for outcome in chunk.outcomes { add(outcome) }
+    }
+
+    public mutating func add(_ outcome: TrialOutcome) {
+        trials += 1
+        events += Double(outcome.events)
+        TrialMetrics.values(of: outcome, into: &row)
+        for i in row.indices { columns[i].append(row[i]) }
+        for (p, v) in outcome.parameters.enumerated() { parameterColumns[p].append(v) }
+
+        var planFill = 0.0, planStart = 0.0, planFilled = 0
+        for (r, o) in outcome.requisitions.enumerated() {
+            let spec = model.requisitions[r]
+            let s = r + 1
+            let unfilled = spec.openings - o.fillTimes.count
+            for v in o.fillTimes { fillTimes[s].append(v); fillTimes[0].append(v) }
+            for v in o.startTimes { startTimes[s].append(v); startTimes[0].append(v) }
+            for _ in 0..<max(0, unfilled) {
+                fillTimes[s].append(.infinity); fillTimes[0].append(.infinity)
+                startTimes[s].append(.infinity); startTimes[0].append(.infinity)
+            }
+            let n = o.fillTimes.count
+            let fillSum = o.fillTimes.reduce(0, +), startSum = o.startTimes.reduce(0, +)
+            trialFillMeans[s].append(n > 0 ? fillSum / Double(n) : .nan)
+            trialStartMeans[s].append(n > 0 ? startSum / Double(n) : .nan)
+            planFill += fillSum; planStart += startSum; planFilled += n
+
+            addFunnel(o, spec: spec, scope: s)
+            addFunnel(o, spec: spec, scope: 0)
+        }
+        trialFillMeans[0].append(planFilled > 0 ? planFill / Double(planFilled) : .nan)
+        trialStartMeans[0].append(planFilled > 0 ? planStart / Double(planFilled) : .nan)
+
+        // Timeline: cumulative starts with t <= 7k (16.20).
+        for k in 0..<model.weekCount {
+            let end = Double(7 * (k + 1))
+            var plan = 0
+            for (r, o) in outcome.requisitions.enumerated() {
+                let n = o.startInstants.reduce(0) { $0 + ($1 <= end ? 1 : 0) }
+                timeline[r + 1][k].add(n)
+                plan += n
+            }
+            timeline[0][k].add(plan)
+        }
+    }
+
+    private mutating func addFunnel(_ o: RequisitionOutcome, spec: CompiledRequisition, scope: Int) {
+        for (i, stage) in spec.stages.enumerated() {
+            let j = scope == 0 ? funnelSums[0].firstIndex { $0.stage == stage.name }! : i
+            funnelSums[scope][j].entered += o.stageEntered[i]
+            funnelSums[scope][j].passed += o.stagePassed[i]
+            funnelSums[scope][j].noShows += o.stageNoShows[i]
+            funnelSums[scope][j].withdrawn += o.stageWithdrawn[i]
+            funnelSums[scope][j].contactFailures += o.stageContactFailures[i]
+            funnelSums[scope][j].rejected += o.stageRejected[i]
+        }
+        let n = funnelSums[scope].count
+        funnelSums[scope][n - 4].entered += o[.finalists]
+        funnelSums[scope][n - 4].passed += o[.offers]
+        funnelSums[scope][n - 4].withdrawn += o[.decisionWithdrawn]
+        funnelSums[scope][n - 3].entered += o[.offers]
+        funnelSums[scope][n - 3].passed += o[.accepted]
+        funnelSums[scope][n - 3].rejected += o[.declines]
+        funnelSums[scope][n - 2].entered += o[.checks]
+        funnelSums[scope][n - 2].passed += o[.checksPassed]
+        funnelSums[scope][n - 2].rejected += o[.bgFail] + o[.bgFalseFail]
+        funnelSums[scope][n - 1].entered += o[.noticeStarted]
+        funnelSums[scope][n - 1].passed += o[.filled]
+        funnelSums[scope][n - 1].rejected += o[.reneges]
+    }
+
+    /// The per-trial column of `metric` in `scope` (per-opening metrics:
+    /// the trial's mean over filled openings, NaN where none filled).
+    public func column(scope: Int, metric: Metric) -> [Double] {
+        switch metric {
+        case .timeToFill: return trialFillMeans[scope]
+        case .timeToStart: return trialStartMeans[scope]
+        default: return columns[scope * metricCount + Metric.perTrial.firstIndex(of: metric)!]
+        }
+    }
+
+    /// The forecast of everything added so far.
+    public func build() -> Forecast {
+        let scenario = model.scenario
+        var summaries: [[MetricSummary]] = []
+        for s in 0..<scopeCount {
+            summaries.append(Metric.allCases.map { metric in
+                switch metric {
+                case .timeToFill: return Statistics.summarize(fillTimes[s])
+                case .timeToStart: return Statistics.summarize(startTimes[s])
+                default: return Statistics.summarize(column(scope: s, metric: metric), binary: metric.isBinary)
+                }
+            })
+        }
+        let lastDay = Int(model.horizon.rounded(.up)) - 1
+        let timelinePoints = timeline.map { weeks in
+            weeks.enumerated().map { k, h in
+                TimelinePoint(week: k + 1, date: scenario.start.adding(days: min(7 * (k + 1) - 1, max(0, lastDay))),
+                              mean: h.mean ?? 0, p10: h.quantile(0.10) ?? 0, p50: h.quantile(0.50) ?? 0,
+                              p90: h.quantile(0.90) ?? 0)
+            }
+        }
+        let n = Double(max(1, trials))
+        let funnel = funnelSums.map { rows in
+            rows.map { r in
+                var m = r
+                m.entered /= n; m.passed /= n; m.noShows /= n
+                m.withdrawn /= n; m.contactFailures /= n; m.rejected /= n
+                return m
+            }
+        }
+        let deadlines: [CivilDate?] = [scenario.requisitions.compactMap(\.deadline).max()]
+            + scenario.requisitions.map(\.deadline)
+        return Forecast(
+            scenarioName: scenario.name, start: scenario.start, horizonDays: scenario.horizonDays,
+            trials: trials, seed: scenario.seed, scopes: ["plan"] + model.requisitions.map(\.name),
+            openings: [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings),
+            deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
+            eventsPerTrial: events / n)
+    }
+}
+
+extension ForecastRunner {
+    /// Runs `options.trials` trials of `model` and builds the forecast;
+    /// `perTrial` sees every outcome in trial order (for trials.csv).
+    public static func forecast(
+        model: SimulationModel, options: RunOptions,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        perTrial: ((Int, TrialOutcome) throws -> Void)? = nil
+    ) rethrows -> (Forecast, ForecastBuilder) {
+        var builder = ForecastBuilder(model: model)
+        try run(model: model, options: options, progress: progress) { chunk in
+            for (i, o) in chunk.outcomes.enumerated() {
+                builder.add(o)
+                try perTrial?(chunk.firstTrial + i, o)
+            }
+        }
+        var f = builder.build()
+        f.seed = options.seed
+        return (f, builder)
+    }
+}

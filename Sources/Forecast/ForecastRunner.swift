@@ -1,0 +1,101 @@
+import Dispatch
+import FunnelModel
+import Simulation
+import Synchronization
+
+/// How to run a forecast.
+public struct RunOptions: Sendable {
+    public var trials: Int
+    public var seed: UInt64
+    /// Worker threads (>= 1).
+    public var threads: Int
+    /// Trials per chunk: the unit of work handed to a thread. Fixed, so
+    /// chunk boundaries (and so every sum) do not depend on `threads`.
+    public var chunkSize: Int = 64
+    /// Chunks run per wave; results merge in trial order after each wave,
+    /// so memory holds at most one wave of per-trial records.
+    public var chunksPerWave: Int = 64
+
+    public init(trials: Int, seed: UInt64, threads: Int) {
+        self.trials = trials; self.seed = seed; self.threads = max(1, threads)
+    }
+}
+
+/// One chunk of consecutive trials, as the runner hands them to a consumer
+/// in trial order.
+public struct TrialChunk: Sendable {
+    public var firstTrial: Int
+    public var outcomes: [TrialOutcome]
+}
+
+/// Runs trials in parallel with Dispatch and hands their outcomes over in
+/// trial order. Trial i's outcome depends on (seed, i) alone, chunks have
+/// fixed boundaries and are consumed in order, so every result is
+/// bit-identical whatever the thread count. No lock on the hot path: a
+/// worker takes the next chunk with one atomic increment.
+public enum ForecastRunner {
+    /// Simulates trials 0..<options.trials. `parameters(i)`, when given,
+    /// sets trial i's uncertain parameters; `streamIndex(i)` picks its
+    /// random streams (default: i). `progress` is called with the number of
+    /// trials just finished, from worker threads.
+    public static func run(
+        model: SimulationModel,
+        options: RunOptions,
+        parameters: (@Sendable (Int) -> [Double])? = nil,
+        streamIndex: (@Sendable (Int) -> Int)? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        consume: (TrialChunk) throws -> Void
+    ) rethrows {
+        let chunkSize = max(1, options.chunkSize)
+        let chunkCount = (options.trials + chunkSize - 1) / chunkSize
+        let threads = max(1, min(options.threads, chunkCount))
+        let simulators = SimulatorPool(model: model, seed: options.seed, count: threads)
+        var wave = 0
+        while wave * options.chunksPerWave < chunkCount {
+            let first = wave * options.chunksPerWave
+            let count = min(options.chunksPerWave, chunkCount - first)
+            let slots = ChunkSlots(count: count)
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                let simulator = simulators[worker]
+                while true {
+                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if k >= count { break }
+                    let chunk = first + k
+                    let lo = chunk * chunkSize, hi = min(options.trials, lo + chunkSize)
+                    var outcomes: [TrialOutcome] = []
+                    outcomes.reserveCapacity(hi - lo)
+                    var outcome = TrialOutcome(model: model)
+                    for i in lo..<hi {
+                        simulator.run(trial: streamIndex?(i) ?? i, parameters: parameters?(i), into: &outcome)
+                        outcomes.append(outcome)
+                    }
+                    slots.store(k, TrialChunk(firstTrial: lo, outcomes: outcomes))
+                    progress?(hi - lo)
+                }
+            }
+            for k in 0..<count { try consume(slots.take(k)) }
+            wave += 1
+        }
+    }
+}
+
+/// One simulator per worker. Each is used by one thread at a time.
+private final class SimulatorPool: @unchecked Sendable {
+    private let simulators: [TrialSimulator]
+    init(model: SimulationModel, seed: UInt64, count: Int) {
+        simulators = (0..<count).map { _ in TrialSimulator(model: model, seed: seed) }
+    }
+    subscript(_ i: Int) -> TrialSimulator { simulators[i] }
+}
+
+/// Result slots of one wave: slot k is written by exactly one worker, then
+/// read after `concurrentPerform` returns (which orders the accesses).
+private final class ChunkSlots: @unchecked Sendable {
+    private var slots: [TrialChunk?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ k: Int, _ chunk: TrialChunk) {
+        slots.withUnsafeMutableBufferPointer { $0[k] = chunk }
+    }
+    func take(_ k: Int) -> TrialChunk { slots[k]! }
+}

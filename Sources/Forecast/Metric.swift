@@ -1,0 +1,79 @@
+import Simulation
+
+/// A reported metric (MODEL.md sections 11 and 17), in `summary.csv` order.
+public enum Metric: String, CaseIterable, Sendable {
+    case onTime = "on_time", filled, timeToFill = "time_to_fill", timeToStart = "time_to_start", cancelled
+    case applicants, contactFailures = "contact_failures", noShows = "no_shows", withdrawn, rejected
+    case offers, declines, bgFail = "bg_fail", bgFalseFail = "bg_false_fail", reneges
+    case recruiterHours = "recruiter_hours", interviewerHours = "interviewer_hours", cost
+    case costPerHire = "cost_per_hire", released
+
+    /// One value per opening (time_to_fill, time_to_start) rather than per trial.
+    public var isPerOpening: Bool { self == .timeToFill || self == .timeToStart }
+
+    /// A 0/1 metric, summarized as a probability with a Wilson interval.
+    public var isBinary: Bool { self == .onTime || self == .cancelled }
+
+    /// The metrics with one value per trial, in order.
+    public static let perTrial: [Metric] = allCases.filter { !$0.isPerOpening }
+
+    /// The engine counter behind a summed count metric.
+    var counter: Counter? {
+        switch self {
+        case .filled: return .filled
+        case .applicants: return .applicants
+        case .contactFailures: return .contactFailures
+        case .noShows: return .noShows
+        case .withdrawn: return .withdrawn
+        case .rejected: return .rejected
+        case .offers: return .offers
+        case .declines: return .declines
+        case .bgFail: return .bgFail
+        case .bgFalseFail: return .bgFalseFail
+        case .reneges: return .reneges
+        case .recruiterHours: return .recruiterHours
+        case .interviewerHours: return .interviewerHours
+        case .cost: return .cost
+        case .released: return .released
+        case .onTime, .cancelled, .timeToFill, .timeToStart, .costPerHire: return nil
+        }
+    }
+}
+
+/// Per-trial metric values of every scope of one trial: the plan's first,
+/// then each requisition's, each in `Metric.perTrial` order.
+enum TrialMetrics {
+    static func values(of outcome: TrialOutcome, into row: inout [Double]) {
+        let m = Metric.perTrial.count
+        let reqs = outcome.requisitions
+        row.removeAll(keepingCapacity: true)
+        row.append(contentsOf: repeatElement(0, count: m * (reqs.count + 1)))
+        var planOnTime = 1.0, planCancelled = 0.0
+        for (r, o) in reqs.enumerated() {
+            let base = (r + 1) * m
+            for (i, metric) in Metric.perTrial.enumerated() {
+                let v: Double
+                switch metric {
+                case .onTime: v = o[.onTime]
+                case .cancelled: v = o[.cancelled]
+                case .costPerHire: v = o[.filled] > 0 ? o[.cost] / o[.filled] : .infinity
+                default: v = o[metric.counter!]
+                }
+                row[base + i] = v
+                if let c = metric.counter { row[i] += o[c] }
+            }
+            planOnTime = min(planOnTime, o[.onTime])
+            planCancelled = max(planCancelled, o[.cancelled])
+        }
+        for (i, metric) in Metric.perTrial.enumerated() {
+            switch metric {
+            case .onTime: row[i] = planOnTime
+            case .cancelled: row[i] = planCancelled
+            case .costPerHire:
+                let filled = row[Metric.perTrial.firstIndex(of: .filled)!]
+                row[i] = filled > 0 ? row[Metric.perTrial.firstIndex(of: .cost)!] / filled : .infinity
+            default: break
+            }
+        }
+    }
+}

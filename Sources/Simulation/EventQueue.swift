@@ -1,0 +1,73 @@
+/// One scheduled event of a trial. Small and trivially copyable so the
+/// queue's storage is reused across trials without per-event allocation.
+public struct Event: Sendable {
+    public var time: Double
+    /// Insertion order: ties in time are served first-scheduled first
+    /// (SimPy's rule), which makes every trial deterministic.
+    public var sequence: UInt32
+    public var kind: EventKind
+    public var requisition: UInt16
+    /// A candidate index, a freeze index or an arrival generation.
+    public var subject: Int32
+}
+
+public enum EventKind: UInt8, Sendable {
+    case open, arrival, approval, freezeStart, freezeEnd, maxWait
+    case hrDone, interviewerRequest, interview, leave
+    case offerAnswer, checkResult, checkCleared, start
+}
+
+/// A binary min-heap of events keyed on (time, sequence).
+public struct EventQueue: Sendable {
+    private var heap: [Event] = []
+    private var nextSequence: UInt32 = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { heap.isEmpty }
+    public var count: Int { heap.count }
+
+    /// Empties the queue, keeping its storage.
+    public mutating func reset() {
+        heap.removeAll(keepingCapacity: true)
+        nextSequence = 0
+    }
+
+    @inline(__always)
+    private static func before(_ a: Event, _ b: Event) -> Bool {
+        a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
+    }
+
+    public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
+        let e = Event(time: time, sequence: nextSequence, kind: kind, requisition: UInt16(requisition), subject: subject)
+        nextSequence &+= 1
+        var i = heap.count
+        heap.append(e)
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if !EventQueue.before(e, heap[parent]) { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = e
+    }
+
+    public mutating func pop() -> Event? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if heap.isEmpty { return top }
+        var i = 0
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1
+            if l >= n { break }
+            var c = l
+            if l + 1 < n && EventQueue.before(heap[l + 1], heap[l]) { c = l + 1 }
+            if !EventQueue.before(heap[c], last) { break }
+            heap[i] = heap[c]
+            i = c
+        }
+        heap[i] = last
+        return top
+    }
+}

@@ -1,0 +1,159 @@
+import FunnelModel
+
+/// A per-trial value: a fixed number, or the index of an uncertain
+/// parameter drawn once per trial.
+public enum TrialScalar: Sendable {
+    case fixed(Double)
+    case uncertain(Int)
+
+    @inline(__always)
+    func value(_ drawn: [Double]) -> Double {
+        switch self {
+        case .fixed(let v): return v
+        case .uncertain(let i): return drawn[i]
+        }
+    }
+}
+
+/// A scenario compiled for the engine: indices resolved, calendars laid
+/// out, per-trial and per-event values separated. Built once per run.
+public struct SimulationModel: Sendable {
+    public let scenario: Scenario
+    public let horizon: Double
+    /// Whether each day 0..<coveredDays is a working day before freezes.
+    public let workingDays: [Bool]
+    public let workdaysPerWeek: Int
+    /// The uncertain parameters, in `Scenario.uncertainParameters` order.
+    public let uncertainPaths: [String]
+    public let uncertainQuantities: [Quantity]
+    public let requisitions: [CompiledRequisition]
+
+    let badDayProbability: TrialScalar, noShowMultiplier: TrialScalar
+    let freezesPerYear: TrialScalar, cancelProbability: TrialScalar
+    let freezeDays: Quantity?, approvalDays: Quantity
+    let recruiters: CompiledPool?, interviewers: CompiledPool?
+    let recruiterHourly: TrialScalar, interviewerHourly: TrialScalar, perHire: TrialScalar
+
+    /// Weeks in the timeline: 1 ... ceil(horizon / 7).
+    public var weekCount: Int { Int((horizon / 7).rounded(.up)) }
+
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        horizon = scenario.horizonDays
+        let uncertain = scenario.uncertainParameters
+        uncertainPaths = uncertain.map(\.path)
+        uncertainQuantities = uncertain.map(\.value)
+        var index: [String: Int] = [:]
+        for (i, p) in uncertainPaths.enumerated() { index[p] = i }
+        func scalar(_ path: String, _ q: Quantity) -> TrialScalar {
+            if let i = index[path] { return .uncertain(i) }
+            return .fixed(q.fixedValue)
+        }
+
+        // Days 0 ... floor(horizon) are covered, plus one so work can end
+        // exactly at the horizon (MODEL.md 16.3, 17.12).
+        let days = Int(scenario.horizonDays.rounded(.down)) + 2
+        let workdays = Set(scenario.calendar.workdays)
+        workdaysPerWeek = workdays.count
+        var working = (0..<days).map { workdays.contains(scenario.start.adding(days: $0).weekday) }
+        for h in scenario.calendar.holidays {
+            let a = max(0, h.from - scenario.start), b = min(days - 1, h.to - scenario.start)
+            if a <= b { for d in a...b { working[d] = false } }
+        }
+        workingDays = working
+
+        badDayProbability = scalar("weather.bad_day_probability", scenario.weather.badDayProbability)
+        noShowMultiplier = scalar("weather.no_show_multiplier", scenario.weather.noShowMultiplier)
+        freezesPerYear = scalar("budget.freezes_per_year", scenario.budget.freezesPerYear)
+        cancelProbability = scalar("budget.cancel_probability", scenario.budget.cancelProbability)
+        freezeDays = scenario.budget.freezeDays
+        approvalDays = scenario.budget.approvalDays
+        func pool(_ label: String, _ p: Pool?) -> CompiledPool? {
+            guard let p, p.count.integerValue > 0 else { return nil }
+            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar("\(label).hours_per_week", p.hoursPerWeek))
+        }
+        recruiters = pool("recruiters", scenario.recruiters)
+        interviewers = pool("interviewers", scenario.interviewers)
+        recruiterHourly = scalar("costs.recruiter_hourly", scenario.costs.recruiterHourly)
+        interviewerHourly = scalar("costs.interviewer_hourly", scenario.costs.interviewerHourly)
+        perHire = scalar("costs.per_hire", scenario.costs.perHire)
+
+        requisitions = scenario.requisitions.map { r in
+            let p = "requisitions.\(r.name)"
+            let stages = r.stages.map { s in
+                let sp = "\(p).stages.\(s.name)"
+                return CompiledStage(
+                    name: s.name, interview: s.interview, hrWorkdays: s.hrWorkdays, recruiterHours: s.recruiterHours,
+                    interviewerHours: s.interviewerHours,
+                    noShow: s.interview ? scalar("\(sp).no_show", s.noShow) : .fixed(0),
+                    pass: scalar("\(sp).pass", s.pass))
+            }
+            var check: CompiledCheck? = nil
+            if let b = r.backgroundCheck {
+                let bp = "\(p).background_check"
+                check = CompiledCheck(workdays: b.workdays, fail: scalar("\(bp).fail", b.fail),
+                                      falseFail: scalar("\(bp).false_fail", b.falseFail),
+                                      dispute: scalar("\(bp).dispute", b.dispute), disputeDays: b.disputeDays,
+                                      cost: scalar("\(bp).cost", b.cost))
+            }
+            let onTimeBefore = r.deadline.map { Double($0 - scenario.start + 1) } ?? .infinity
+            return CompiledRequisition(
+                name: r.name, openings: r.openings.integerValue, opensDay: r.opensDay, onTimeBefore: onTimeBefore,
+                applicantsPerWeek: scalar("\(p).sourcing.applicants_per_week", r.sourcing.applicantsPerWeek),
+                initialPool: r.sourcing.initialPool.integerValue,
+                costPerApplicant: scalar("\(p).sourcing.cost_per_applicant", r.sourcing.costPerApplicant),
+                maxApplicants: r.sourcing.maxApplicants?.integerValue ?? Int.max,
+                competingOffersPerWeek: scalar("\(p).candidate.competing_offers_per_week", r.candidate.competingOffersPerWeek),
+                replyDays: r.candidate.replyDays,
+                contactFailure: scalar("\(p).candidate.contact_failure", r.candidate.contactFailure),
+                stages: stages, slateSize: r.decision.slateSize.integerValue, maxWaitDays: r.decision.maxWaitDays,
+                offerWorkdays: r.offer.hrWorkdays, offerRecruiterHours: r.offer.recruiterHours,
+                accept: scalar("\(p).offer.accept", r.offer.accept), responseDays: r.offer.responseDays,
+                check: check, noticeDays: r.noticeDays, renege: scalar("\(p).renege", r.renege))
+        }
+    }
+}
+
+struct CompiledPool: Sendable {
+    var count: Double
+    var hoursPerWeek: TrialScalar
+}
+
+public struct CompiledStage: Sendable {
+    public let name: String
+    let interview: Bool
+    let hrWorkdays: Quantity, recruiterHours: Quantity, interviewerHours: Quantity
+    let noShow: TrialScalar, pass: TrialScalar
+}
+
+struct CompiledCheck: Sendable {
+    let workdays: Quantity
+    let fail: TrialScalar, falseFail: TrialScalar, dispute: TrialScalar
+    let disputeDays: Quantity
+    let cost: TrialScalar
+}
+
+public struct CompiledRequisition: Sendable {
+    public let name: String
+    public let openings: Int
+    public let opensDay: Double
+    /// A start is on time when it happens before this instant (the end of
+    /// the deadline day; +infinity: any start within the horizon).
+    public let onTimeBefore: Double
+    let applicantsPerWeek: TrialScalar
+    let initialPool: Int
+    let costPerApplicant: TrialScalar
+    let maxApplicants: Int
+    let competingOffersPerWeek: TrialScalar
+    let replyDays: Quantity
+    let contactFailure: TrialScalar
+    public let stages: [CompiledStage]
+    let slateSize: Int
+    let maxWaitDays: Quantity?
+    let offerWorkdays: Quantity, offerRecruiterHours: Quantity
+    let accept: TrialScalar
+    let responseDays: Quantity
+    let check: CompiledCheck?
+    let noticeDays: Quantity
+    let renege: TrialScalar
+}

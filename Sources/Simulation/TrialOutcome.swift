@@ -1,0 +1,61 @@
+/// The per-trial counts of one requisition (MODEL.md section 11), indexed
+/// by `Counter` so they aggregate as flat arrays.
+public enum Counter: Int, CaseIterable, Sendable {
+    case applicants, contactFailures, noShows, withdrawn, rejected, offers, declines
+    case bgFail, bgFalseFail, reneges, released, cancelled, filled, onTime
+    case recruiterHours, interviewerHours, cost
+    /// Funnel steps after the stages.
+    case finalists, decisionWithdrawn, accepted, checks, checksPassed, noticeStarted
+}
+
+/// What one trial produced for one requisition.
+public struct RequisitionOutcome: Sendable {
+    public var counters: [Double]
+    /// Per stage: entered, passed, no-shows, withdrawn, contact failures, rejected.
+    public var stageEntered: [Double], stagePassed: [Double], stageNoShows: [Double]
+    public var stageWithdrawn: [Double], stageContactFailures: [Double], stageRejected: [Double]
+    /// Days from opening to the accepted offer, one per start (in start order).
+    public var fillTimes: [Double] = []
+    /// Days from opening to the start, one per start.
+    public var startTimes: [Double] = []
+    /// Absolute start times (days since the plan's start), for the timeline.
+    public var startInstants: [Double] = []
+
+    public init(stageCount: Int) {
+        counters = Array(repeating: 0, count: Counter.allCases.count)
+        stageEntered = Array(repeating: 0, count: stageCount)
+        stagePassed = stageEntered; stageNoShows = stageEntered
+        stageWithdrawn = stageEntered; stageContactFailures = stageEntered; stageRejected = stageEntered
+    }
+
+    public subscript(_ c: Counter) -> Double {
+        get { counters[c.rawValue] }
+        set { counters[c.rawValue] = newValue }
+    }
+
+    mutating func reset() {
+        for i in counters.indices { counters[i] = 0 }
+        for i in stageEntered.indices {
+            stageEntered[i] = 0; stagePassed[i] = 0; stageNoShows[i] = 0
+            stageWithdrawn[i] = 0; stageContactFailures[i] = 0; stageRejected[i] = 0
+        }
+        fillTimes.removeAll(keepingCapacity: true)
+        startTimes.removeAll(keepingCapacity: true)
+        startInstants.removeAll(keepingCapacity: true)
+    }
+}
+
+/// What one trial produced: per requisition, plus the uncertain parameters' values.
+public struct TrialOutcome: Sendable {
+    public var requisitions: [RequisitionOutcome]
+    /// The uncertain parameters drawn (or set) for this trial, in
+    /// `Scenario.uncertainParameters` order.
+    public var parameters: [Double]
+    /// Events processed, for the benchmark.
+    public var events: Int = 0
+
+    public init(model: SimulationModel) {
+        requisitions = model.requisitions.map { RequisitionOutcome(stageCount: $0.stages.count) }
+        parameters = Array(repeating: 0, count: model.uncertainPaths.count)
+    }
+}

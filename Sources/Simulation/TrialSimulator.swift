@@ -1,0 +1,658 @@
+import FunnelModel
+import Sampling
+
+/// Runs trials of one `SimulationModel`, one at a time, reusing its
+/// storage: after the first trials it allocates nothing per event.
+///
+/// Randomness (MODEL.md 14, 17.17): every draw comes from a stream keyed by
+/// the run's seed and the trial's stream index, so a trial's result depends
+/// on (seed, index) alone. Plan-level draws have their own families;
+/// each candidate draw comes from the substream (requisition, candidate,
+/// purpose), so changing one parameter moves the rest of the trial as
+/// little as possible (common random numbers).
+///
+/// A `final class` because it owns GSL generators; not thread-safe: one per
+/// worker thread.
+public final class TrialSimulator {
+    public let model: SimulationModel
+    private let seed: UInt64
+
+    private let keys: Keys
+    private let planStream = RandomStream()
+    private let candidateStream = RandomStream()
+    private var arrivalStreams: [RandomStream]
+
+    private var calendar = WorkCalendar()
+    private var queue = EventQueue()
+    private var recruiterPool: CapacityPool? = nil
+    private var interviewerPool: CapacityPool? = nil
+    private var badDay: [Bool] = []
+    private var freezes: [(start: Double, end: Double)] = []
+    private var candidates: [[Candidate]]
+    private var state: [RequisitionState]
+    private var resolved: [Resolved]
+    private var noShowMultiplier = 1.0
+    private var trial: UInt32 = 0
+
+    /// Stream families, each keyed from the seed.
+    private struct Keys {
+        let parameters, freezes, weather, approval, cancellation: StreamKey
+        let arrivals: [StreamKey], candidates: [StreamKey]
+    }
+
+    public init(model: SimulationModel, seed: UInt64) {
+        self.model = model
+        self.seed = seed
+        let n = model.requisitions.count
+        func family(_ f: StreamKey.Family, _ r: Int) -> StreamKey {
+            StreamKey(seed: seed ^ StreamKey.mix(UInt64(r) &+ 0x51ED_270B), family: f)
+        }
+        keys = Keys(parameters: StreamKey(seed: seed, family: .parameters),
+                    freezes: StreamKey(seed: seed, family: .freezes),
+                    weather: StreamKey(seed: seed, family: .weather),
+                    approval: StreamKey(seed: seed, family: .approval),
+                    cancellation: StreamKey(seed: seed, family: .cancellation),
+                    arrivals: (0..<n).map { family(.arrivals, $0) },
+                    candidates: (0..<n).map { family(.candidates, $0) })
+        arrivalStreams = (0..<n).map { _ in RandomStream() }
+        candidates = Array(repeating: [], count: n)
+        state = Array(repeating: RequisitionState(), count: n)
+        resolved = Array(repeating: Resolved(), count: n)
+    }
+
+    // MARK: - Running a trial
+
+    /// Simulates trial `index` into `outcome` (which must come from
+    /// `TrialOutcome(model:)`). `parameters`, when given, replaces the
+    /// uncertain parameters' draws (sensitivity designs); the trial's own
+    /// randomness still comes from `index`.
+    public func run(trial index: Int, parameters: [Double]? = nil, into outcome: inout TrialOutcome) {
+        trial = UInt32(truncatingIfNeeded: index)
+        queue.reset()
+        outcome.events = 0
+        for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
+
+        // 1. Uncertain parameters.
+        if let parameters {
+            for i in outcome.parameters.indices { outcome.parameters[i] = parameters[i] }
+        } else {
+            for i in model.uncertainQuantities.indices {
+                planStream.seek(keys.parameters, UInt32(i), 0, trial)
+                outcome.parameters[i] = model.uncertainQuantities[i].draw(planStream)
+            }
+        }
+        let u = outcome.parameters
+        resolve(u)
+
+        // 2. Freezes and weather.
+        let horizon = model.horizon
+        freezes.removeAll(keepingCapacity: true)
+        let freezeRate = model.freezesPerYear.value(u) / 365
+        if freezeRate > 0, let freezeDays = model.freezeDays {
+            var t = 0.0
+            var n: UInt32 = 0
+            while true {
+                planStream.seek(keys.freezes, 0, n, trial)
+                t += planStream.exponential(mean: 1 / freezeRate)
+                if t > horizon { break }
+                planStream.seek(keys.freezes, 1, n, trial)
+                freezes.append((t, t + freezeDays.draw(planStream)))
+                n += 1
+            }
+        }
+        calendar.rebuild(workingDays: model.workingDays, freezes: freezes)
+        let p = model.badDayProbability.value(u)
+        let days = Int(horizon.rounded(.down)) + 1
+        badDay.removeAll(keepingCapacity: true)
+        planStream.seek(keys.weather, 0, 0, trial)
+        for _ in 0..<days { badDay.append(p > 0 && planStream.bernoulli(p)) }
+        noShowMultiplier = model.noShowMultiplier.value(u)
+
+        // Pools.
+        let perDay = Double(max(1, model.workdaysPerWeek))
+        recruiterPool = model.recruiters.map { CapacityPool(speed: $0.count * $0.hoursPerWeek.value(u) / perDay) }
+        interviewerPool = model.interviewers.map { CapacityPool(speed: $0.count * $0.hoursPerWeek.value(u) / perDay) }
+
+        // 3. The rest: requisitions open, freezes start and end.
+        for (i, f) in freezes.enumerated() {
+            queue.push(f.start, .freezeStart, requisition: 0, subject: Int32(i))
+            if f.end <= horizon { queue.push(f.end, .freezeEnd, requisition: 0, subject: Int32(i)) }
+        }
+        for r in model.requisitions.indices {
+            candidates[r].removeAll(keepingCapacity: true)
+            state[r] = RequisitionState()
+            arrivalStreams[r].seek(keys.arrivals[r], 0, 0, trial)
+            let spec = model.requisitions[r]
+            if spec.opensDay <= horizon { queue.push(spec.opensDay, .open, requisition: r) }
+            planStream.seek(keys.approval, UInt32(r), 0, trial)
+            let approval = spec.opensDay + model.approvalDays.draw(planStream)
+            state[r].approvalTime = approval
+            if approval <= horizon { queue.push(approval, .approval, requisition: r) }
+        }
+
+        // Event loop.
+        var events = 0
+        while let e = queue.pop() {
+            if e.time > horizon { break }
+            events += 1
+            handle(e, &outcome)
+        }
+        outcome.events = events
+        finish(&outcome)
+    }
+
+    /// Per-trial values of each requisition, resolved once per trial.
+    private func resolve(_ u: [Double]) {
+        for r in model.requisitions.indices {
+            let spec = model.requisitions[r]
+            var v = Resolved()
+            v.applicantsPerWeek = spec.applicantsPerWeek.value(u)
+            v.competingOffersPerWeek = spec.competingOffersPerWeek.value(u)
+            v.contactFailure = spec.contactFailure.value(u)
+            v.accept = spec.accept.value(u)
+            v.renege = spec.renege.value(u)
+            v.noShow = spec.stages.map { $0.noShow.value(u) }
+            v.pass = spec.stages.map { $0.pass.value(u) }
+            if let c = spec.check {
+                v.fail = c.fail.value(u); v.falseFail = c.falseFail.value(u); v.dispute = c.dispute.value(u)
+            }
+            resolved[r] = v
+        }
+    }
+
+    // MARK: - Events
+
+    private func handle(_ e: Event, _ out: inout TrialOutcome) {
+        let r = Int(e.requisition)
+        let t = e.time
+        switch e.kind {
+        case .open: open(r, t, &out)
+        case .arrival:
+            guard state[r].sourcing && e.subject == state[r].arrivalGeneration else { return }
+            if calendar.isFrozen(t) {
+                scheduleArrival(r, after: t)   // dropped: sourcing paused (16.4)
+            } else {
+                arrive(r, t, &out)
+                if state[r].sourcing { scheduleArrival(r, after: t) }
+            }
+        case .approval: recheck(r, t, &out)
+        case .freezeStart: freezeStarts(Int(e.subject), t, &out)
+        case .freezeEnd:
+            for q in model.requisitions.indices { recheck(q, t, &out) }
+        case .maxWait: recheck(r, t, &out)
+        case .hrDone, .interviewerRequest, .interview, .leave, .offerAnswer, .checkResult, .checkCleared, .start:
+            candidateEvent(e, &out)
+        }
+    }
+
+    private func open(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let spec = model.requisitions[r]
+        state[r].opened = true
+        let pool = min(spec.initialPool, spec.maxApplicants)
+        for _ in 0..<pool { arrive(r, t, &out) }
+        updateSourcing(r, t, &out)
+        recheck(r, t, &out)
+    }
+
+    /// True when sourcing has stopped for good (MODEL.md 16.6), not paused.
+    private func sourcingStopped(_ r: Int) -> Bool {
+        let s = state[r], spec = model.requisitions[r]
+        return s.cancelled || s.accepted >= spec.openings || s.applicants >= spec.maxApplicants
+            || resolved[r].applicantsPerWeek <= 0
+    }
+
+    /// Starts or stops the arrival process to match `sourcingStopped`.
+    /// A stopped process that resumes starts afresh (16.4); a pending
+    /// arrival of a stopped process is recognised as stale by its generation.
+    private func updateSourcing(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard state[r].opened else { return }
+        let stopped = sourcingStopped(r)
+        if stopped && state[r].sourcing {
+            state[r].sourcing = false
+            state[r].arrivalGeneration &+= 1
+        } else if !stopped && !state[r].sourcing {
+            state[r].sourcing = true
+            state[r].arrivalGeneration &+= 1
+            scheduleArrival(r, after: t)
+        }
+    }
+
+    private func scheduleArrival(_ r: Int, after t: Double) {
+        let rate = resolved[r].applicantsPerWeek
+        let next = t + arrivalStreams[r].exponential(mean: 7 / rate)
+        if next <= model.horizon {
+            queue.push(next, .arrival, requisition: r, subject: state[r].arrivalGeneration)
+        }
+    }
+
+    private func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let index = candidates[r].count
+        let rate = resolved[r].competingOffersPerWeek
+        var c = Candidate()
+        c.leaveAt = rate > 0 ? t + draw(r, index, Purpose.leave) { $0.exponential(mean: 7 / rate) } : .infinity
+        c.quality = draw(r, index, Purpose.quality) { $0.uniform() }
+        candidates[r].append(c)
+        state[r].applicants += 1
+        state[r].inStages += 1
+        out.requisitions[r][.applicants] += 1
+        if state[r].applicants >= model.requisitions[r].maxApplicants {
+            updateSourcing(r, t, &out)
+            recheck(r, t, &out)
+        }
+        startStage(r, index, 0, t, &out)
+    }
+
+    // MARK: Candidates
+
+    /// Candidate purposes: one substream each, so a change to one draw
+    /// leaves the others where they were.
+    private enum Purpose {
+        static let leave: UInt32 = 0, quality: UInt32 = 1, maxWait: UInt32 = 2
+        static let offerWork: UInt32 = 3, offerHours: UInt32 = 4, response: UInt32 = 5, accept: UInt32 = 6
+        static let checkWork: UInt32 = 7, checkFail: UInt32 = 8, checkFalse: UInt32 = 9
+        static let dispute: UInt32 = 10, disputeDays: UInt32 = 11, notice: UInt32 = 12, renege: UInt32 = 13
+        /// Stage s uses 16 + 8 s + one of these.
+        static let hr: UInt32 = 0, hours: UInt32 = 1, contact: UInt32 = 2, reply: UInt32 = 3
+        static let interviewerHours: UInt32 = 4, noShow: UInt32 = 5, pass: UInt32 = 6
+        static func stage(_ s: Int, _ k: UInt32) -> UInt32 { 16 + 8 * UInt32(s) + k }
+    }
+
+    @inline(__always)
+    private func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
+        candidateStream.seek(keys.candidates[r], purpose, UInt32(truncatingIfNeeded: c), trial)
+        return body(candidateStream)
+    }
+
+    @inline(__always)
+    private func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ q: Quantity) -> Double {
+        if case .constant = q.distribution { return q.adjust(q.distribution.mean) }
+        return draw(r, c, purpose) { q.draw($0) }
+    }
+
+    @inline(__always)
+    private func chance(_ r: Int, _ c: Int, _ purpose: UInt32, _ p: Double) -> Bool {
+        if p <= 0 { return false }
+        if p >= 1 { return true }
+        return draw(r, c, purpose) { $0.uniform() } < p
+    }
+
+    /// Schedules a candidate's next event, or their departure where
+    /// `leave_at` comes first (MODEL.md 16.8).
+    private func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
+        let leaveAt = candidates[r][c].leaveAt
+        if leaveAt <= time {
+            if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        } else if time <= model.horizon {
+            queue.push(time, kind, requisition: r, subject: Int32(c))
+        }
+    }
+
+    /// A recruiter request of `hours` at `t`: counts the hours and returns
+    /// when the pool has done them (t where the pool is unlimited).
+    private func recruiter(_ hours: Double, at t: Double, _ out: inout TrialOutcome, _ r: Int) -> Double {
+        guard hours > 0 else { return t }
+        out.requisitions[r][.recruiterHours] += hours
+        guard recruiterPool != nil else { return t }
+        let booked = recruiterPool!.request(at: t, hours: hours, calendar: calendar)
+        return calendar.time(atWork: booked.end)
+    }
+
+    private func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
+        let stage = model.requisitions[r].stages[s]
+        candidates[r][c].stage = Int16(s)
+        candidates[r][c].status = .inStage
+        out.requisitions[r].stageEntered[s] += 1
+        let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
+        let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
+        let poolDone = recruiter(hours, at: t0, &out, r)
+        let t1 = max(calendar.addWork(t0, work), poolDone)
+        schedule(r, c, .hrDone, at: t1)
+    }
+
+    private func candidateEvent(_ e: Event, _ out: inout TrialOutcome) {
+        let r = Int(e.requisition), c = Int(e.subject), t = e.time
+        let spec = model.requisitions[r]
+        let status = candidates[r][c].status
+        let s = Int(candidates[r][c].stage)
+        switch e.kind {
+        case .hrDone:
+            guard status == .inStage else { return }
+            let stage = spec.stages[s]
+            if stage.interview {
+                if chance(r, c, Purpose.stage(s, Purpose.contact), resolved[r].contactFailure) {
+                    out.requisitions[r].stageContactFailures[s] += 1
+                    out.requisitions[r][.contactFailures] += 1
+                    leaveStages(r, c, t, &out)
+                } else {
+                    let reply = draw(r, c, Purpose.stage(s, Purpose.reply), spec.replyDays)
+                    schedule(r, c, .interviewerRequest, at: t + reply)
+                }
+            } else {
+                decidePass(r, c, s, t, &out)
+            }
+        case .interviewerRequest:
+            guard status == .inStage else { return }
+            let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours), spec.stages[s].interviewerHours)
+            var t3 = calendar.nextWorking(t)
+            if hours > 0 {
+                out.requisitions[r][.interviewerHours] += hours
+                if interviewerPool != nil {
+                    let booked = interviewerPool!.request(at: t, hours: hours, calendar: calendar)
+                    t3 = calendar.nextWorking(max(t, calendar.time(atWork: booked.start)))
+                }
+            }
+            schedule(r, c, .interview, at: t3)
+        case .interview:
+            guard status == .inStage else { return }
+            var p = resolved[r].noShow[s]
+            let day = Int(t)
+            if day < badDay.count && badDay[day] { p = min(1, p * noShowMultiplier) }
+            if chance(r, c, Purpose.stage(s, Purpose.noShow), p) {
+                out.requisitions[r].stageNoShows[s] += 1
+                out.requisitions[r][.noShows] += 1
+                leaveStages(r, c, t, &out)
+            } else {
+                decidePass(r, c, s, t, &out)
+            }
+        case .leave:
+            switch status {
+            case .inStage:
+                out.requisitions[r].stageWithdrawn[s] += 1
+                out.requisitions[r][.withdrawn] += 1
+                leaveStages(r, c, t, &out)
+            case .finalist:
+                out.requisitions[r][.withdrawn] += 1
+                out.requisitions[r][.decisionWithdrawn] += 1
+                candidates[r][c].status = .gone
+                removeWaiting(r, c)
+                recheck(r, t, &out)
+            case .offered:
+                // Took the competing offer while ours was out (16.14).
+                candidates[r][c].status = .gone
+                decline(r, t, &out)
+            default: return
+            }
+        case .offerAnswer:
+            guard status == .offered else { return }
+            if chance(r, c, Purpose.accept, resolved[r].accept) {
+                accept(r, c, t, &out)
+            } else {
+                candidates[r][c].status = .gone
+                decline(r, t, &out)
+            }
+        case .checkResult:
+            guard status == .accepted, let check = spec.check else { return }
+            if chance(r, c, Purpose.checkFail, resolved[r].fail) {
+                out.requisitions[r][.bgFail] += 1
+                rescind(r, c, t, &out)
+            } else if chance(r, c, Purpose.checkFalse, resolved[r].falseFail) {
+                if chance(r, c, Purpose.dispute, resolved[r].dispute) {
+                    let delay = draw(r, c, Purpose.disputeDays, check.disputeDays)
+                    if t + delay <= model.horizon { queue.push(t + delay, .checkCleared, requisition: r, subject: Int32(c)) }
+                } else {
+                    out.requisitions[r][.bgFalseFail] += 1
+                    rescind(r, c, t, &out)
+                }
+            } else {
+                checkPassed(r, c, t, &out)
+            }
+        case .checkCleared:
+            guard status == .accepted else { return }
+            checkPassed(r, c, t, &out)
+        case .start:
+            guard status == .accepted else { return }
+            if chance(r, c, Purpose.renege, resolved[r].renege) {
+                out.requisitions[r][.reneges] += 1
+                candidates[r][c].status = .gone
+                state[r].accepted -= 1
+                uncovered(r, t, &out)
+            } else {
+                candidates[r][c].status = .started
+                let o = spec.opensDay
+                out.requisitions[r][.filled] += 1
+                out.requisitions[r].fillTimes.append(candidates[r][c].acceptedAt - o)
+                out.requisitions[r].startTimes.append(t - o)
+                out.requisitions[r].startInstants.append(t)
+            }
+        default: return
+        }
+    }
+
+    private func decidePass(_ r: Int, _ c: Int, _ s: Int, _ t: Double, _ out: inout TrialOutcome) {
+        if chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]) {
+            out.requisitions[r].stagePassed[s] += 1
+            if s + 1 < model.requisitions[r].stages.count {
+                startStage(r, c, s + 1, t, &out)
+            } else {
+                becomeFinalist(r, c, t, &out)
+            }
+        } else {
+            out.requisitions[r].stageRejected[s] += 1
+            out.requisitions[r][.rejected] += 1
+            leaveStages(r, c, t, &out)
+        }
+    }
+
+    /// A candidate lost from the stages (any reason).
+    private func leaveStages(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        candidates[r][c].status = .gone
+        state[r].inStages -= 1
+        recheck(r, t, &out)
+    }
+
+    private func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let spec = model.requisitions[r]
+        state[r].inStages -= 1
+        candidates[r][c].status = .finalist
+        out.requisitions[r][.finalists] += 1
+        var expiry = Double.infinity
+        if let wait = spec.maxWaitDays {
+            expiry = t + draw(r, c, Purpose.maxWait, wait)
+            if expiry <= model.horizon && expiry < candidates[r][c].leaveAt {
+                queue.push(expiry, .maxWait, requisition: r)
+            }
+        }
+        candidates[r][c].waitExpires = expiry
+        let leaveAt = candidates[r][c].leaveAt
+        if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        state[r].waiting.append(Int32(c))
+        recheck(r, t, &out)
+    }
+
+    private func removeWaiting(_ r: Int, _ c: Int) {
+        if let i = state[r].waiting.firstIndex(of: Int32(c)) { state[r].waiting.remove(at: i) }
+        if state[r].waiting.isEmpty { state[r].credit = 0 }
+    }
+
+    // MARK: Decisions and offers
+
+    /// Re-checks the decision rules of MODEL.md section 6 and 16.11-16.13.
+    private func recheck(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard state[r].opened, !state[r].cancelled else { return }
+        if state[r].waiting.isEmpty { state[r].credit = 0; return }
+        let spec = model.requisitions[r]
+        var needed = spec.openings - state[r].accepted - state[r].outstanding
+        guard needed > 0, t >= state[r].approvalTime, !calendar.isFrozen(t) else { return }
+        if state[r].credit > 0 {
+            let n = min(state[r].credit, needed, state[r].waiting.count)
+            state[r].credit -= n
+            for _ in 0..<n { offerToBest(r, t, &out) }
+            needed -= n
+            if state[r].waiting.isEmpty { state[r].credit = 0; return }
+            guard needed > 0 else { return }
+        }
+        let waiting = state[r].waiting
+        let slateFull = waiting.count >= spec.slateSize
+        let expired = waiting.contains { candidates[r][Int($0)].waitExpires <= t }
+        let drained = state[r].inStages == 0 && sourcingStopped(r)
+        guard slateFull || expired || drained else { return }
+        for _ in 0..<min(needed, waiting.count) { offerToBest(r, t, &out) }
+    }
+
+    private func offerToBest(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        var best = 0
+        let waiting = state[r].waiting
+        for i in 1..<max(1, waiting.count) where candidates[r][Int(waiting[i])].quality > candidates[r][Int(waiting[best])].quality {
+            best = i
+        }
+        let c = Int(waiting[best])
+        state[r].waiting.remove(at: best)
+        let spec = model.requisitions[r]
+        candidates[r][c].status = .offered
+        state[r].outstanding += 1
+        out.requisitions[r][.offers] += 1
+        let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
+        let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
+        let prepared = max(calendar.addWork(t, work), recruiter(hours, at: t, &out, r))
+        let answer = prepared + draw(r, c, Purpose.response, spec.responseDays)
+        // A leave_at before the answer is a decline, at leave_at; that event
+        // was scheduled when the candidate became a finalist.
+        if answer < candidates[r][c].leaveAt && answer <= model.horizon {
+            queue.push(answer, .offerAnswer, requisition: r, subject: Int32(c))
+        }
+    }
+
+    private func decline(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        out.requisitions[r][.declines] += 1
+        state[r].outstanding -= 1
+        if !state[r].waiting.isEmpty { state[r].credit += 1 }
+        recheck(r, t, &out)
+    }
+
+    private func accept(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let spec = model.requisitions[r]
+        candidates[r][c].status = .accepted
+        candidates[r][c].acceptedAt = t
+        state[r].outstanding -= 1
+        state[r].accepted += 1
+        out.requisitions[r][.accepted] += 1
+        if let check = spec.check {
+            out.requisitions[r][.checks] += 1
+            let work = draw(r, c, Purpose.checkWork, check.workdays)
+            let result = calendar.addWork(t, work)
+            if result <= model.horizon { queue.push(result, .checkResult, requisition: r, subject: Int32(c)) }
+        } else {
+            startNotice(r, c, t)
+        }
+        if state[r].accepted >= spec.openings {
+            release(r, offers: false, &out)
+            updateSourcing(r, t, &out)
+        } else {
+            recheck(r, t, &out)
+        }
+    }
+
+    private func checkPassed(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        out.requisitions[r][.checksPassed] += 1
+        startNotice(r, c, t)
+    }
+
+    private func startNotice(_ r: Int, _ c: Int, _ t: Double) {
+        let notice = draw(r, c, Purpose.notice, model.requisitions[r].noticeDays)
+        let start = t + notice
+        if start <= model.horizon { queue.push(start, .start, requisition: r, subject: Int32(c)) }
+    }
+
+    private func rescind(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        candidates[r][c].status = .gone
+        state[r].accepted -= 1
+        uncovered(r, t, &out)
+    }
+
+    /// An accepted offer fell through: the opening is open again (7, 16.12, 16.15).
+    private func uncovered(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard !state[r].cancelled else { return }
+        if !state[r].waiting.isEmpty { state[r].credit += 1 }
+        updateSourcing(r, t, &out)
+        recheck(r, t, &out)
+    }
+
+    /// Releases the pipeline: stages and waiting finalists, and on
+    /// cancellation unanswered offers too (16.15, 16.16).
+    private func release(_ r: Int, offers: Bool, _ out: inout TrialOutcome) {
+        var released = 0
+        for c in candidates[r].indices {
+            switch candidates[r][c].status {
+            case .inStage, .finalist:
+                candidates[r][c].status = .gone
+                released += 1
+            case .offered where offers:
+                candidates[r][c].status = .gone
+                released += 1
+            default: break
+            }
+        }
+        if offers { state[r].outstanding = 0 }
+        state[r].inStages = 0
+        state[r].waiting.removeAll(keepingCapacity: true)
+        state[r].credit = 0
+        out.requisitions[r][.released] += Double(released)
+    }
+
+    private func freezeStarts(_ f: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let p = model.cancelProbability.value(out.parameters)
+        guard p > 0 else { return }
+        for r in model.requisitions.indices {
+            guard state[r].opened, !state[r].cancelled, state[r].accepted < model.requisitions[r].openings else { continue }
+            planStream.seek(keys.cancellation, UInt32(f), UInt32(r), trial)
+            if planStream.uniform() < p {
+                state[r].cancelled = true
+                out.requisitions[r][.cancelled] = 1
+                release(r, offers: true, &out)
+                updateSourcing(r, t, &out)
+            }
+        }
+    }
+
+    // MARK: - Trial end
+
+    private func finish(_ out: inout TrialOutcome) {
+        let u = out.parameters
+        let recruiterRate = model.recruiterHourly.value(u), interviewerRate = model.interviewerHourly.value(u)
+        let perHire = model.perHire.value(u)
+        for r in model.requisitions.indices {
+            let spec = model.requisitions[r]
+            var o = out.requisitions[r]
+            let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
+            o[.onTime] = onTimeStarts >= spec.openings ? 1 : 0
+            let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
+            o[.cost] = o[.applicants] * spec.costPerApplicant.value(u)
+                + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
+                + o[.checks] * checkCost + o[.filled] * perHire
+            out.requisitions[r] = o
+        }
+    }
+}
+
+// MARK: - Per-trial state
+
+private struct Candidate {
+    enum Status: UInt8 { case inStage, finalist, offered, accepted, started, gone }
+    var leaveAt = Double.infinity
+    var quality = 0.0
+    var waitExpires = Double.infinity
+    var acceptedAt = 0.0
+    var stage: Int16 = 0
+    var status = Status.inStage
+}
+
+private struct RequisitionState {
+    var opened = false, cancelled = false
+    /// An arrival process is running (paused during freezes, not stopped).
+    var sourcing = false
+    var arrivalGeneration: Int32 = 0
+    var approvalTime = 0.0
+    var applicants = 0, inStages = 0
+    /// Accepted offers not rescinded nor reneged (started ones included).
+    var accepted = 0
+    var outstanding = 0
+    /// Offers owed at once to waiting finalists after a decline, rescind or renege (16.12).
+    var credit = 0
+    var waiting: [Int32] = []
+}
+
+private struct Resolved {
+    var applicantsPerWeek = 0.0, competingOffersPerWeek = 0.0, contactFailure = 0.0
+    var accept = 0.0, renege = 0.0, fail = 0.0, falseFail = 0.0, dispute = 0.0
+    var noShow: [Double] = [], pass: [Double] = []
+}

@@ -1,0 +1,147 @@
+/// The work clock of one trial (MODEL.md sections 1 and 16.1-16.2): working
+/// time is the union of working days (00:00 to 24:00) minus that trial's
+/// freezes, continuous and not rounded to days.
+///
+/// Built once per trial from the plan's base working days and the trial's
+/// freezes; every query is a binary search or a day-indexed lookup, so the
+/// engine never walks day by day. Times are calendar days since the plan's
+/// start; work is counted in working days.
+public struct WorkCalendar: Sendable {
+    /// Working intervals [starts[i], ends[i]), sorted and disjoint.
+    public private(set) var starts: [Double] = []
+    public private(set) var ends: [Double] = []
+    /// Work done before starts[i].
+    private var before: [Double] = []
+    /// For each day d, the first interval whose end is after d.
+    private var firstAfterDay: [Int32] = []
+    /// Freeze union, sorted and disjoint: [freezeStarts[i], freezeEnds[i]).
+    public private(set) var freezeStarts: [Double] = []
+    public private(set) var freezeEnds: [Double] = []
+    /// Total work in the covered days.
+    public private(set) var totalWork: Double = 0
+
+    public init() {}
+
+    /// Rebuilds the clock for one trial, reusing storage.
+    /// - Parameters:
+    ///   - workingDays: for each day 0..<count, whether it is a working day
+    ///     (a listed weekday, not a holiday). Work beyond the last covered
+    ///     day does not exist: `addWork` returns +infinity there.
+    ///   - freezes: [start, end) intervals in any order, possibly overlapping.
+    public mutating func rebuild(workingDays: [Bool], freezes: [(start: Double, end: Double)]) {
+        let dayCount = workingDays.count
+        // Merge freezes into their union.
+        freezeStarts.removeAll(keepingCapacity: true)
+        freezeEnds.removeAll(keepingCapacity: true)
+        for f in freezes.sorted(by: { $0.start < $1.start }) where f.end > f.start {
+            if let last = freezeEnds.last, f.start <= last {
+                freezeEnds[freezeEnds.count - 1] = Swift.max(last, f.end)
+            } else {
+                freezeStarts.append(f.start)
+                freezeEnds.append(f.end)
+            }
+        }
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        before.removeAll(keepingCapacity: true)
+        var work = 0.0
+        var fi = 0
+        func add(_ a: Double, _ b: Double) {
+            // Subtract the freeze union from the run [a, b).
+            var a = a
+            while fi < freezeStarts.count && freezeEnds[fi] <= a { fi += 1 }
+            var j = fi
+            while a < b {
+                if j < freezeStarts.count && freezeStarts[j] < b {
+                    if freezeStarts[j] > a { append(a, freezeStarts[j]) }
+                    a = Swift.max(a, freezeEnds[j])
+                    j += 1
+                } else {
+                    append(a, b)
+                    a = b
+                }
+            }
+        }
+        func append(_ a: Double, _ b: Double) {
+            starts.append(a); ends.append(b); before.append(work); work += b - a
+        }
+        var d = 0
+        while d < dayCount {
+            if workingDays[d] {
+                var e = d
+                while e < dayCount && workingDays[e] { e += 1 }
+                add(Double(d), Double(e))
+                d = e
+            } else {
+                d += 1
+            }
+        }
+        totalWork = work
+        firstAfterDay.removeAll(keepingCapacity: true)
+        var i = 0
+        for day in 0..<dayCount {
+            while i < ends.count && ends[i] <= Double(day) { i += 1 }
+            firstAfterDay.append(Int32(i))
+        }
+    }
+
+    /// Index of the first interval ending after `t` (ends.count if none).
+    @inline(__always)
+    private func firstEndingAfter(_ t: Double) -> Int {
+        guard t >= 0 else { return 0 }
+        let day = Int(t)
+        guard day < firstAfterDay.count else { return ends.count }
+        var i = Int(firstAfterDay[day])
+        while i < ends.count && ends[i] <= t { i += 1 }
+        return i
+    }
+
+    /// Working time done in [0, t].
+    @inlinable
+    public func work(at t: Double) -> Double { workAt(t) }
+
+    @usableFromInline
+    func workAt(_ t: Double) -> Double {
+        let i = firstEndingAfter(t)
+        if i == ends.count { return totalWork }
+        return t <= starts[i] ? before[i] : before[i] + (t - starts[i])
+    }
+
+    /// The earliest time at which `w` working days have been done since 0;
+    /// +infinity beyond the covered days. 0 for w <= 0.
+    public func time(atWork w: Double) -> Double {
+        if w <= 0 { return 0 }
+        if w > totalWork { return .infinity }
+        // First interval whose cumulative end reaches w.
+        var lo = 0, hi = ends.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before[mid] + (ends[mid] - starts[mid]) >= w { hi = mid } else { lo = mid + 1 }
+        }
+        return starts[lo] + (w - before[lo])
+    }
+
+    /// addWork(t, w) of MODEL.md section 1: the earliest time t' >= t with
+    /// `w` working days done between t and t'. addWork(t, 0) = t.
+    public func addWork(_ t: Double, _ w: Double) -> Double {
+        if w <= 0 { return t }
+        return time(atWork: workAt(t) + w)
+    }
+
+    /// The first working instant at or after `t` (+infinity if none is covered).
+    public func nextWorking(_ t: Double) -> Double {
+        let i = firstEndingAfter(t)
+        if i == ends.count { return .infinity }
+        return Swift.max(t, starts[i])
+    }
+
+    /// True while a budget freeze is in force at `t`.
+    public func isFrozen(_ t: Double) -> Bool {
+        // Few freezes per trial: a linear scan beats a search.
+        for i in freezeStarts.indices {
+            if t < freezeStarts[i] { return false }
+            if t < freezeEnds[i] { return true }
+        }
+        return false
+    }
+}
