@@ -72,8 +72,9 @@ public enum Statistics {
         var mean: Double? = nil
         var sd: Double? = nil
         var se: Double? = nil
+        let sum = compensatedSum(finite)
         if n > 0 {
-            let m = compensatedSum(finite) / Double(n)
+            let m = sum / Double(n)
             mean = m
             if n > 1 {
                 // Two-pass: sum of squared deviations from the mean, with the
@@ -95,7 +96,7 @@ public enum Statistics {
         var ciHigh: Double? = nil
         if binary {
             if n > 0 {
-                let (low, high) = wilson(successes: compensatedSum(finite), n: n)
+                let (low, high) = wilson(successes: sum, n: n)
                 ciLow = low
                 ciHigh = high
             }
