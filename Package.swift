@@ -53,5 +53,6 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     ]
 )
