@@ -157,6 +157,8 @@ public enum Distribution: Sendable, Equatable {
         case .beta(let a, let b): return try GSL.checked("gsl_cdf_beta_Pinv") { gsl_cdf_beta_Pinv(p, a, b) }
         case .poisson(let m):
             // Smallest k with P(X <= k) >= p (GSL has no Poisson inverse).
+            guard p > 0 else { return 0 }
+            guard p < 1 else { return .infinity }
             var k: UInt32 = 0
             while try GSL.checked("gsl_cdf_poisson_P", { gsl_cdf_poisson_P(k, m) }) < p { k += 1 }
             return Double(k)
