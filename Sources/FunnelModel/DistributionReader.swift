@@ -105,7 +105,7 @@ extension ScenarioReader {
         for p in params where !allowed.contains(p.key) {
             var message = "unknown parameter '\(p.key)' for \(name)"
             if let guess = Suggest.closest(p.key, among: Array(allowed).sorted()) { message += "; did you mean '\(guess)'?" }
-            message += " \(name) takes \(formsText)"
+            message += " (\(name) takes \(formsText))"
             report(p.keyNode, FieldPath.join(path, p.key), message)
             ok = false
         }

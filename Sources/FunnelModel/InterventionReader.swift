@@ -66,7 +66,7 @@ extension ScenarioReader {
         let matched = parameters.filter { PathPattern.matches(pattern, $0.slot.path) }
         if matched.isEmpty {
             let closest = ScenarioReader.closestPaths(pattern, parameters.map(\.slot.path))
-            report(keyNode, path, "the pattern matches no parameter; closest: \(closest.joined(separator: ", "))", value: pattern)
+            report(keyNode, path, "the pattern matches no parameter; closest: \(closest.joined(separator: ", "))")
         }
         guard let op = operation(value, path) else { return nil }
         guard !matched.isEmpty else { return nil }

@@ -101,13 +101,15 @@ public enum ScenarioLoader {
     /// `first`, and the text with that duplicate renamed to `sentinel`;
     /// nil where no candidate removes Yams's complaint.
     static func renameDuplicate(_ key: String, first: Mark, in source: String, to sentinel: String) -> (Int, String)? {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        // Lines as unicode scalars (libyaml's columns; "\r\n" is one Character but two scalars).
+        var lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        guard first.line >= 1, first.line <= lines.count else { return nil }
         let forms = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
         let separators: Set<Unicode.Scalar> = [" ", "\t", "{", ",", "?"]
         let enders: Set<Unicode.Scalar> = [" ", "\t", "\r", ",", "}", "]"]
         var sameColumn: [(Int, Int, Int)] = []
         var others: [(Int, Int, Int)] = []
-        for li in max(0, first.line - 1)..<lines.count {
+        for li in (first.line - 1)..<lines.count {
             let line = lines[li]
             // Up to a comment.
             var end = line.count
@@ -155,7 +157,12 @@ public enum ScenarioLoader {
              .composer(let context, let problem, let mark, _):
             line = mark.line
             message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) on line \(context.mark.line))" }
+            if let context {
+                // libyaml's context is either "while parsing ..." or the first half of a sentence.
+                message = context.text.hasPrefix("while")
+                    ? message + " (\(context.text) on line \(context.mark.line))"
+                    : "YAML syntax error: \(context.text), \(problem)"
+            }
         case .reader(let problem, let offset, _, let yaml):
             if let offset {
                 line = yaml.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -165,9 +172,9 @@ public enum ScenarioLoader {
             message = "cannot read the YAML: \(error)"
         }
         var tabLines: [Int] = []
-        for (i, l) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, l) in source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = l.prefix { $0 == " " || $0 == "\t" }
-            if indent.contains("\t"), indent.count < l.count { tabLines.append(i + 1) }
+            if indent.contains("\t"), l.contains(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) { tabLines.append(i + 1) }
         }
         for t in tabLines.prefix(20) {
             reader.report(line: t, "", "the indentation contains a tab; YAML indents with spaces only")

@@ -158,8 +158,12 @@ extension ScenarioReader {
         for (key, keyNode, value) in pairs(m, path) {
             guard allowed.contains(key) else {
                 var message = "unknown field '\(key)'"
-                if let guess = Suggest.closest(key, among: allowed) { message += "; did you mean '\(guess)'?" }
-                message += " Allowed here: \(allowed.joined(separator: ", "))"
+                if let guess = Suggest.closest(key, among: allowed) {
+                    message += "; did you mean '\(guess)'? Allowed here: "
+                } else {
+                    message += "; allowed here: "
+                }
+                message += allowed.joined(separator: ", ")
                 report(keyNode, FieldPath.join(path, key), message)
                 continue
             }
@@ -347,8 +351,12 @@ enum Suggest {
 
     /// The candidate closest to `word` where it is close enough to be a typo.
     static func closest(_ word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        let w = word.lowercased()
+        let scored = candidates.map { ($0, distance(w, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(1, min(3, word.count / 3)) ? best.0 : nil
+        if best.1 <= max(1, min(3, word.count / 3)) { return best.0 }
+        // A shortened or lengthened name: `horizon` for `horizon_days`.
+        guard w.count >= 4 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(w) || ($0.count >= 4 && w.hasPrefix($0.lowercased())) }
     }
 }
