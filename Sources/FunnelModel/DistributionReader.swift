@@ -71,7 +71,26 @@ extension ScenarioReader {
             report(node, path, "expected \(expected), not \(ScenarioReader.shape(node))", value: ScenarioReader.render(node))
             return nil
         case .mapping(let m):
-            return distribution(mapping: m, node: node, path: path)
+            guard let d = distribution(mapping: m, node: node, path: path) else { return nil }
+            // Extreme parameters can overflow in the conversions or the moments.
+            guard ScenarioReader.parameters(of: d).allSatisfy(\.isFinite), d.mean.isFinite, d.variance.isFinite else {
+                report(node, path, "\(ScenarioReader.name(of: d)) with these parameters has no finite mean and variance",
+                       value: ScenarioReader.render(node))
+                return nil
+            }
+            return d
+        }
+    }
+
+    /// The numbers a distribution is built from, in GSL's parameterization.
+    static func parameters(of d: Distribution) -> [Double] {
+        switch d {
+        case .constant(let v), .exponential(let v), .poisson(let v): return [v]
+        case .uniform(let a, let b), .normal(let a, let b), .lognormal(let a, let b), .gamma(let a, let b),
+             .weibull(let a, let b), .beta(let a, let b):
+            return [a, b]
+        case .triangular(let a, let c, let b), .pert(let a, let c, let b): return [a, c, b]
+        case .empirical(let t): return t.values
         }
     }
 

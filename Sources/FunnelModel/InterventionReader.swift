@@ -6,7 +6,7 @@ import Yams
 extension ScenarioReader {
     static let changeForms = "a number, a distribution, \"x0.6\" (multiply) or \"+2\" / \"-1\" (add)"
 
-    mutating func interventions(_ node: Node, scenario: Scenario) -> [Intervention] {
+    mutating func interventions(_ node: Node, scenario: Scenario, writtenPools: Set<String> = []) -> [Intervention] {
         guard case .sequence(let seq) = node else {
             report(node, "interventions", "expected a list of interventions (- name: ..., changes: ...), not \(ScenarioReader.shape(node))",
                    value: ScenarioReader.render(node))
@@ -54,7 +54,7 @@ extension ScenarioReader {
                     for p in parameters where PathPattern.matches(pattern, p.slot.path) { replaced.append((p.slot.path, value.mark?.line)) }
                 }
             }
-            checkAbsentPools(replaced, scenario: scenario, path: f.path("changes"))
+            checkAbsentPools(replaced, scenario: scenario, path: f.path("changes"), skipping: writtenPools)
             out.append(Intervention(name: name, changes: changes))
         }
         return out
@@ -136,8 +136,10 @@ extension ScenarioReader {
     }
 
     /// Setting an absent pool takes both its count and its hours.
-    mutating func checkAbsentPools(_ replaced: [(path: String, line: Int?)], scenario: Scenario, path: String) {
-        for (label, pool) in [("recruiters", scenario.recruiters), ("interviewers", scenario.interviewers)] where pool == nil {
+    mutating func checkAbsentPools(_ replaced: [(path: String, line: Int?)], scenario: Scenario, path: String,
+                                   skipping: Set<String>) {
+        for (label, pool) in [("recruiters", scenario.recruiters), ("interviewers", scenario.interviewers)]
+        where pool == nil && !skipping.contains(label) {
             let count = replaced.first { $0.path == "\(label).count" }
             let hours = replaced.first { $0.path == "\(label).hours_per_week" }
             if let given = count ?? hours, (count == nil) != (hours == nil) {

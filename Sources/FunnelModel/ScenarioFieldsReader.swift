@@ -69,7 +69,11 @@ extension ScenarioReader {
                          trials: trials, seed: seed, calendar: calendar, weather: weather, budget: budget,
                          recruiters: recruiters, interviewers: interviewers, costs: costs,
                          requisitions: requisitions)
-        if let n = top["interventions"] { s.interventions = interventions(n, scenario: s) }
+        if let n = top["interventions"] {
+            // A pool written but unusable was reported already: no second issue for it.
+            let written = Set(["recruiters", "interviewers"].filter { top.has($0) || top.empty.contains($0) })
+            s.interventions = interventions(n, scenario: s, writtenPools: written)
+        }
         return s
     }
 

@@ -64,14 +64,25 @@ enum FieldPath {
 // MARK: - Nodes
 
 extension ScenarioReader {
-    static func tagName(_ node: Node) -> String { node.tag.rawValue }
+    /// YAML 1.1 spellings of null and of the booleans (what Yams's default
+    /// resolver reads), matched directly: resolving tags runs regular
+    /// expressions and is much slower.
+    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+    static let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
+    static let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
+
+    /// A scalar's explicit tag (`!!str 1`), nil where it has none.
+    static func explicitTag(_ s: Node.Scalar) -> String? {
+        let t = s.tag.rawValue
+        return t.isEmpty || t == "!" ? nil : t
+    }
 
     static func isQuoted(_ s: Node.Scalar) -> Bool { s.style == .singleQuoted || s.style == .doubleQuoted }
 
     /// A plain `~`, `null` or nothing at all.
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let s) = node, !isQuoted(s), s.style != .literal, s.style != .folded else { return false }
-        return tagName(node) == Tag.Name.null.rawValue
+        return explicitTag(s) == nil ? nullWords.contains(s.string) : explicitTag(s) == Tag.Name.null.rawValue
     }
 
     /// What kind of node this is, for messages: "a mapping", "a list", "text".
@@ -302,9 +313,9 @@ extension ScenarioReader {
 
     /// `true` or `false`.
     mutating func bool(_ node: Node, _ path: String) -> Bool? {
-        if case .scalar(let s) = node, !ScenarioReader.isQuoted(s), ScenarioReader.tagName(node) == Tag.Name.bool.rawValue,
-           let b = node.bool {
-            return b
+        if case .scalar(let s) = node, !ScenarioReader.isQuoted(s), ScenarioReader.explicitTag(s) == nil {
+            if ScenarioReader.trueWords.contains(s.string) { return true }
+            if ScenarioReader.falseWords.contains(s.string) { return false }
         }
         report(node, path, "expected true or false", value: ScenarioReader.render(node))
         return nil

@@ -117,3 +117,11 @@ final class InterventionTests: XCTestCase {
         XCTAssertNotNil(issue)
     }
 }
+
+extension InterventionTests {
+    /// A pool written wrongly is reported once, not again by the interventions that change it.
+    func testBrokenPoolIsReportedOnce() {
+        let yaml = Fixture.appending("recruiters: lots\ninterventions:\n  - name: More\n    changes: {\"recruiters.count\": 3}")
+        XCTAssertEqual(issues(yaml).map(\.path), ["recruiters"])
+    }
+}
