@@ -1,0 +1,53 @@
+import Foundation
+
+extension Scenario {
+    /// A short human description of the plan, for `funnelcast validate`:
+    /// name, start and horizon, trials and seed, each requisition (openings,
+    /// opening day, deadline, stages; `*` marks interview stages), and the
+    /// uncertain parameters (drawn once per trial) by path.
+    public var summaryLines: [String] {
+        let lastDay = Int(horizonDays.rounded(.up)) - 1
+        var lines: [String] = []
+        lines.append("Scenario: \(name)")
+        lines.append("Start \(start), horizon \(Scenario.number(horizonDays)) days (last day \(start.adding(days: lastDay)))")
+        lines.append("Trials \(trials), seed \(seed)")
+        let workdays = calendar.workdays.map(\.name).joined(separator: " ")
+        lines.append("Workdays \(workdays); \(calendar.holidays.count) holiday range\(calendar.holidays.count == 1 ? "" : "s")")
+        func pool(_ label: String, _ p: Pool?) -> String {
+            guard let p, p.count.fixedValue > 0 else { return "\(label) no limit" }
+            return "\(label) \(Scenario.describe(p.count)) x \(Scenario.describe(p.hoursPerWeek)) h/week"
+        }
+        lines.append("Capacity: \(pool("recruiters", recruiters)); \(pool("interviewers", interviewers))")
+        lines.append("Requisitions (\(requisitions.count)):")
+        for r in requisitions {
+            let openings = r.openings.integerValue
+            let opens = start.adding(days: Int(r.opensDay.rounded(.down)))
+            let deadline = r.deadline.map(\.description) ?? "\(start.adding(days: lastDay)) (horizon)"
+            let stages = r.stages.map { $0.name + ($0.interview ? "*" : "") }.joined(separator: " > ")
+            lines.append("  \(r.name): \(openings) opening\(openings == 1 ? "" : "s"), opens day \(Scenario.number(r.opensDay)) (\(opens)), "
+                         + "deadline \(deadline); stages \(stages)")
+        }
+        if !interventions.isEmpty {
+            lines.append("Interventions: " + interventions.map(\.name).joined(separator: "; "))
+        }
+        let uncertain = uncertainParameters
+        lines.append("Uncertain parameters (\(uncertain.count)):")
+        for u in uncertain {
+            lines.append("  \(u.path): \(Scenario.describe(u.value))")
+        }
+        return lines
+    }
+
+    /// A number with at most four significant digits, without trailing zeros.
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        return String(format: "%.4g", v)
+    }
+
+    /// A value for people: the number, or the distribution with its mean and sd.
+    static func describe(_ q: Quantity) -> String {
+        let d = q.distribution
+        if case .constant(let v) = d { return number(v) }
+        return "\(ScenarioReader.name(of: d)), mean \(number(d.mean)), sd \(number(d.variance.squareRoot()))"
+    }
+}
