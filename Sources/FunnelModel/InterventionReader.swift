@@ -18,22 +18,7 @@ extension ScenarioReader {
         for (i, item) in seq.enumerated() {
             let path = FieldPath.item("interventions", item, index: i)
             guard let f = fields(item, path, allowed: ["name", "changes"], what: "an intervention mapping") else { continue }
-            var name = ""
-            if let n = f["name"] {
-                if let t = text(n, f.path("name")) {
-                    if t.trimmingCharacters(in: .whitespaces).isEmpty {
-                        report(n, f.path("name"), "must not be empty")
-                    } else if let first = names[t] {
-                        let at = first.map { " (first on line \($0))" } ?? ""
-                        report(n, f.path("name"), "two interventions are called '\(t)'\(at); names must be unique", value: t)
-                    } else {
-                        names[t] = n.mark?.line
-                    }
-                    name = t
-                }
-            } else {
-                missing(f, "name")
-            }
+            let name = self.name(f, what: "intervention", names: &names, identifier: false) ?? ""
             guard let cn = f["changes"] else {
                 missing(f, "changes", " (a mapping from parameter paths to \(ScenarioReader.changeForms))")
                 continue

@@ -239,15 +239,21 @@ extension ScenarioReader {
         return out
     }
 
-    /// A requisition or stage name: `[A-Za-z0-9_-]+`, unique among its
-    /// siblings. Returns the name even where it is wrong, for paths.
-    mutating func name(_ f: Fields, what: String, names: inout [String: Int?], reserved: [String] = []) -> String? {
+    /// A list item's name, unique among its siblings; for requisitions and
+    /// stages (`identifier`) also `[A-Za-z0-9_-]+`. Returns the name even
+    /// where it is wrong, for paths.
+    mutating func name(_ f: Fields, what: String, names: inout [String: Int?], reserved: [String] = [],
+                       identifier: Bool = true) -> String? {
         guard let node = f["name"] else {
             missing(f, "name")
             return nil
         }
         guard let name = text(node, f.path("name")) else { return nil }
-        if !FieldPath.isIdentifier(name) {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            report(node, f.path("name"), "must not be empty")
+            return name
+        }
+        if identifier && !FieldPath.isIdentifier(name) {
             report(node, f.path("name"), "a \(what) name may use only letters, digits, '_' and '-'", value: name)
         } else if reserved.contains(name) {
             report(node, f.path("name"), "'\(name)' is reserved (it names the whole plan in the outputs); choose another name",
