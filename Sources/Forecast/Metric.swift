@@ -42,7 +42,7 @@ public enum Metric: String, CaseIterable, Sendable {
 
 /// Per-trial metric values of every scope of one trial: the plan's first,
 /// then each requisition's, each in `Metric.perTrial` order.
-enum TrialMetrics {
+public enum TrialMetrics {
     static func values(of outcome: TrialOutcome, into row: inout [Double]) {
         let m = Metric.perTrial.count
         let reqs = outcome.requisitions
@@ -75,5 +75,36 @@ enum TrialMetrics {
             default: break
             }
         }
+    }
+
+    /// Every metric of every scope of one trial (plan first, each in
+    /// `Metric.allCases` order), then the uncertain parameters: a row of
+    /// `trials.csv` after its `trial` column. Per-opening metrics are the
+    /// mean over filled openings (NaN where none); cost per hire is
+    /// +infinity without a hire.
+    public static func row(of outcome: TrialOutcome, model: SimulationModel) -> [Double] {
+        var perTrial: [Double] = []
+        values(of: outcome, into: &perTrial)
+        let m = Metric.perTrial.count
+        var out: [Double] = []
+        var planFill = 0.0, planStart = 0.0, planN = 0
+        var means: [(Double, Double)] = []
+        for o in outcome.requisitions {
+            let n = o.fillTimes.count
+            let f = o.fillTimes.reduce(0, +), st = o.startTimes.reduce(0, +)
+            means.append(n > 0 ? (f / Double(n), st / Double(n)) : (.nan, .nan))
+            planFill += f; planStart += st; planN += n
+        }
+        means.insert(planN > 0 ? (planFill / Double(planN), planStart / Double(planN)) : (.nan, .nan), at: 0)
+        for s in 0...outcome.requisitions.count {
+            for metric in Metric.allCases {
+                switch metric {
+                case .timeToFill: out.append(means[s].0)
+                case .timeToStart: out.append(means[s].1)
+                default: out.append(perTrial[s * m + Metric.perTrial.firstIndex(of: metric)!])
+                }
+            }
+        }
+        return out + outcome.parameters
     }
 }

@@ -532,7 +532,7 @@ public final class TrialSimulator {
             let result = calendar.addWork(t, work)
             if result <= model.horizon { queue.push(result, .checkResult, requisition: r, subject: Int32(c)) }
         } else {
-            startNotice(r, c, t)
+            startNotice(r, c, t, &out)
         }
         if state[r].accepted >= spec.openings {
             release(r, offers: false, &out)
@@ -544,10 +544,11 @@ public final class TrialSimulator {
 
     private func checkPassed(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         out.requisitions[r][.checksPassed] += 1
-        startNotice(r, c, t)
+        startNotice(r, c, t, &out)
     }
 
-    private func startNotice(_ r: Int, _ c: Int, _ t: Double) {
+    private func startNotice(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        out.requisitions[r][.noticeStarted] += 1
         let notice = draw(r, c, Purpose.notice, model.requisitions[r].noticeDays)
         let start = t + notice
         if start <= model.horizon { queue.push(start, .start, requisition: r, subject: Int32(c)) }

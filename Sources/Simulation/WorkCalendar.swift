@@ -89,9 +89,9 @@ public struct WorkCalendar: Sendable {
     @inline(__always)
     private func firstEndingAfter(_ t: Double) -> Int {
         guard t >= 0 else { return 0 }
-        let day = Int(t)
-        guard day < firstAfterDay.count else { return ends.count }
-        var i = Int(firstAfterDay[day])
+        // Also catches +infinity: a time beyond every covered day.
+        guard t < Double(firstAfterDay.count) else { return ends.count }
+        var i = Int(firstAfterDay[Int(t)])
         while i < ends.count && ends[i] <= t { i += 1 }
         return i
     }

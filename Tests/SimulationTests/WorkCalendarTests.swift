@@ -62,6 +62,8 @@ final class WorkCalendarTests: XCTestCase {
 
     func testWorkBeyondTheCoveredDaysIsInfinite() {
         XCTAssertEqual(calendar(days: 7).addWork(4, 2), .infinity)
+        XCTAssertEqual(calendar(days: 7).nextWorking(.infinity), .infinity)
+        XCTAssertEqual(calendar(days: 7).work(at: .infinity), 5)
     }
 
     func testCapacityPoolQueuesOnTheWorkClock() {

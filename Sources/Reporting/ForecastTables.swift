@@ -1,0 +1,62 @@
+import Forecast
+import FunnelModel
+import Simulation
+
+/// The forecast as tidy CSV tables, one per file (MODEL.md 17, issue 2).
+public enum ForecastTables {
+    /// `summary.csv`: one row per scope and metric.
+    public static func summary(_ f: Forecast) -> CSVTable {
+        var t = CSVTable(header: ["scope", "metric", "n", "mean", "sd", "se", "ci_low", "ci_high",
+                                  "p5", "p10", "p25", "p50", "p75", "p90", "p95", "beyond_horizon"])
+        for (s, scope) in f.scopes.enumerated() {
+            for (m, metric) in Metric.allCases.enumerated() {
+                let x = f.summaries[s][m]
+                t.rows.append([scope, metric.rawValue, String(x.n), CSVNumber.format(x.mean), CSVNumber.format(x.sd),
+                               CSVNumber.format(x.se), CSVNumber.format(x.ciLow), CSVNumber.format(x.ciHigh)]
+                              + x.percentiles.map(CSVNumber.format) + [CSVNumber.format(x.beyondHorizon)])
+            }
+        }
+        return t
+    }
+
+    /// `timeline.csv`: cumulative starts at the end of each week.
+    public static func timeline(_ f: Forecast) -> CSVTable {
+        var t = CSVTable(header: ["scope", "week", "date", "mean", "p10", "p50", "p90"])
+        for (s, scope) in f.scopes.enumerated() {
+            for p in f.timeline[s] {
+                t.rows.append([scope, String(p.week), p.date.description, CSVNumber.format(p.mean),
+                               CSVNumber.format(p.p10), CSVNumber.format(p.p50), CSVNumber.format(p.p90)])
+            }
+        }
+        return t
+    }
+
+    /// `funnel.csv`: mean counts per trial of every step, stages first.
+    public static func funnel(_ f: Forecast) -> CSVTable {
+        var t = CSVTable(header: ["scope", "stage", "entered", "passed", "no_shows", "withdrawn", "contact_failures", "rejected"])
+        for (s, scope) in f.scopes.enumerated() {
+            for r in f.funnel[s] {
+                t.rows.append([scope, r.stage] + [r.entered, r.passed, r.noShows, r.withdrawn, r.contactFailures, r.rejected]
+                    .map { CSVNumber.format($0) })
+            }
+        }
+        return t
+    }
+
+    /// The header of `trials.csv` (17.8): trial, plan metrics, each
+    /// requisition's metrics, then every uncertain parameter's path.
+    public static func trialsHeader(_ model: SimulationModel) -> [String] {
+        let scopes = ["plan"] + model.requisitions.map(\.name)
+        return ["trial"] + scopes.flatMap { s in Metric.allCases.map { "\(s).\($0.rawValue)" } } + model.uncertainPaths
+    }
+
+    /// One row of `trials.csv`.
+    public static func trialsRow(_ index: Int, _ o: TrialOutcome, model: SimulationModel) -> [String] {
+        var row = [String(index)]
+        let values = TrialMetrics.row(of: o, model: model)
+        row.reserveCapacity(values.count + 1)
+        for v in values { row.append(v.isFinite ? CSVNumber.format(v) : "") }
+        return row
+    }
+}
+

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import FunnelModel
+
+@main
+struct Funnelcast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funnelcast",
+        abstract: "Forecast a hiring plan by Monte Carlo simulation.",
+        discussion: """
+            Write the plan as a scenario file (see Scenarios/ and README.md), then:
+              funnelcast validate Scenarios/single-role.yaml
+              funnelcast run Scenarios/reference-plan.yaml --out out
+            """,
+        version: FunnelcastVersion.current,
+        subcommands: [Run.self, Validate.self]
+    )
+}
+
+/// Options shared by every command that reads a scenario.
+struct ScenarioArgument: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    /// Loads the scenario or prints every problem, one per line, and exits 1.
+    func load() throws -> Scenario {
+        do {
+            return try ScenarioLoader.load(path: scenario)
+        } catch {
+            for issue in error.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum FunnelcastVersion {
+    static let current = "0.1.0"
+}
+
+/// Writes one line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("funnelcast: \(message)\n".utf8))
+}
