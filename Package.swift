@@ -44,9 +44,10 @@ let package = Package(
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "Sampling", "Simulation"],
+            dependencies: ["Forecast", "FunnelModel", "Sampling", "Simulation", "CMallocCounter", "CGSL"],
             path: "Benchmarks/funnelcast-bench"
         ),
+        .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
 
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),

@@ -167,3 +167,31 @@ public enum Distribution: Sendable, Equatable {
     }
 }
 
+
+/// Which family a distribution (or a raw draw) belongs to: the benchmark
+/// counts draws by kind and prices each kind from its measured cost.
+public enum DrawKind: Int, CaseIterable, Sendable {
+    case uniform, exponential, flat, triangular, pert, normal, lognormal, gamma, weibull, beta, poisson, empirical
+
+    public var name: String { String(describing: self) }
+}
+
+extension Distribution {
+    /// The kind of draw `sample` makes (nil: a constant, no draw).
+    public var drawKind: DrawKind? {
+        switch self {
+        case .constant: return nil
+        case .uniform: return .flat
+        case .triangular: return .triangular
+        case .pert: return .pert
+        case .normal: return .normal
+        case .lognormal: return .lognormal
+        case .gamma: return .gamma
+        case .exponential: return .exponential
+        case .weibull: return .weibull
+        case .beta: return .beta
+        case .poisson: return .poisson
+        case .empirical: return .empirical
+        }
+    }
+}

@@ -34,6 +34,20 @@ public final class TrialSimulator {
     private var noShowMultiplier = 1.0
     private var trial: UInt32 = 0
 
+    /// When on, `drawCounts` tallies every random draw by kind and
+    /// `seeks` every stream positioning (for the benchmark's overhead
+    /// ratio). Off by default: one predictable branch per draw.
+    public var countsDraws = false
+    public private(set) var drawCounts = [Int](repeating: 0, count: DrawKind.allCases.count)
+    public private(set) var seeks = 0
+
+    @inline(__always)
+    private func tally(_ kind: DrawKind?, seek: Bool = false) {
+        guard countsDraws else { return }
+        if let kind { drawCounts[kind.rawValue] += 1 }
+        if seek { seeks += 1 }
+    }
+
     /// Stream families, each keyed from the seed.
     private struct Keys {
         let parameters, freezes, weather, approval, cancellation: StreamKey
@@ -68,6 +82,10 @@ public final class TrialSimulator {
     /// randomness still comes from `index`.
     public func run(trial index: Int, parameters: [Double]? = nil, into outcome: inout TrialOutcome) {
         trial = UInt32(truncatingIfNeeded: index)
+        if countsDraws {
+            for i in drawCounts.indices { drawCounts[i] = 0 }
+            seeks = 0
+        }
         queue.reset()
         outcome.events = 0
         for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
@@ -79,6 +97,7 @@ public final class TrialSimulator {
             for i in model.uncertainQuantities.indices {
                 planStream.seek(keys.parameters, UInt32(i), 0, trial)
                 outcome.parameters[i] = model.uncertainQuantities[i].draw(planStream)
+                tally(model.uncertainQuantities[i].distribution.drawKind, seek: true)
             }
         }
         let u = outcome.parameters
@@ -94,9 +113,11 @@ public final class TrialSimulator {
             while true {
                 planStream.seek(keys.freezes, 0, n, trial)
                 t += planStream.exponential(mean: 1 / freezeRate)
+                tally(.exponential, seek: true)
                 if t > horizon { break }
                 planStream.seek(keys.freezes, 1, n, trial)
                 freezes.append((t, t + freezeDays.draw(planStream)))
+                tally(freezeDays.distribution.drawKind, seek: true)
                 n += 1
             }
         }
@@ -106,6 +127,7 @@ public final class TrialSimulator {
         badDay.removeAll(keepingCapacity: true)
         planStream.seek(keys.weather, 0, 0, trial)
         for _ in 0..<days { badDay.append(p > 0 && planStream.bernoulli(p)) }
+        if p > 0 { for _ in 0..<days { tally(.uniform) } }
         noShowMultiplier = model.noShowMultiplier.value(u)
 
         // Pools.
@@ -126,6 +148,7 @@ public final class TrialSimulator {
             if spec.opensDay <= horizon { queue.push(spec.opensDay, .open, requisition: r) }
             planStream.seek(keys.approval, UInt32(r), 0, trial)
             let approval = spec.opensDay + model.approvalDays.draw(planStream)
+            tally(model.approvalDays.distribution.drawKind, seek: true)
             state[r].approvalTime = approval
             if approval <= horizon { queue.push(approval, .approval, requisition: r) }
         }
@@ -220,6 +243,7 @@ public final class TrialSimulator {
     private func scheduleArrival(_ r: Int, after t: Double) {
         let rate = resolved[r].applicantsPerWeek
         let next = t + arrivalStreams[r].exponential(mean: 7 / rate)
+        tally(.exponential)
         if next <= model.horizon {
             queue.push(next, .arrival, requisition: r, subject: state[r].arrivalGeneration)
         }
@@ -229,7 +253,11 @@ public final class TrialSimulator {
         let index = candidates[r].count
         let rate = resolved[r].competingOffersPerWeek
         var c = Candidate()
-        c.leaveAt = rate > 0 ? t + draw(r, index, Purpose.leave) { $0.exponential(mean: 7 / rate) } : .infinity
+        if rate > 0 {
+            tally(.exponential)
+            c.leaveAt = t + draw(r, index, Purpose.leave) { $0.exponential(mean: 7 / rate) }
+        }
+        tally(.uniform)
         c.quality = draw(r, index, Purpose.quality) { $0.uniform() }
         candidates[r].append(c)
         state[r].applicants += 1
@@ -260,12 +288,14 @@ public final class TrialSimulator {
     @inline(__always)
     private func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
         candidateStream.seek(keys.candidates[r], purpose, UInt32(truncatingIfNeeded: c), trial)
+        tally(nil, seek: true)
         return body(candidateStream)
     }
 
     @inline(__always)
     private func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ q: Quantity) -> Double {
-        if case .constant = q.distribution { return q.adjust(q.distribution.mean) }
+        if case .constant(let v) = q.distribution { return q.adjust(v) }
+        tally(q.distribution.drawKind)
         return draw(r, c, purpose) { q.draw($0) }
     }
 
@@ -273,6 +303,7 @@ public final class TrialSimulator {
     private func chance(_ r: Int, _ c: Int, _ purpose: UInt32, _ p: Double) -> Bool {
         if p <= 0 { return false }
         if p >= 1 { return true }
+        tally(.uniform)
         return draw(r, c, purpose) { $0.uniform() } < p
     }
 
@@ -596,6 +627,7 @@ public final class TrialSimulator {
         for r in model.requisitions.indices {
             guard state[r].opened, !state[r].cancelled, state[r].accepted < model.requisitions[r].openings else { continue }
             planStream.seek(keys.cancellation, UInt32(f), UInt32(r), trial)
+            tally(.uniform, seek: true)
             if planStream.uniform() < p {
                 state[r].cancelled = true
                 out.requisitions[r][.cancelled] = 1

@@ -1,1 +1,0 @@
-print("funnelcast-bench: not built yet")
