@@ -119,21 +119,44 @@ struct CompiledPool: Sendable {
     var hoursPerWeek: TrialScalar
 }
 
-public struct CompiledStage: Sendable {
+/// A stage compiled for the engine (immutable; a class so binding one costs
+/// a retain, not a copy of every field).
+public final class CompiledStage: Sendable {
     public let name: String
     let interview: Bool
     let hrWorkdays: Quantity, recruiterHours: Quantity, interviewerHours: Quantity
     let noShow: TrialScalar, pass: TrialScalar
+
+    init(name: String, interview: Bool, hrWorkdays: Quantity, recruiterHours: Quantity, interviewerHours: Quantity, noShow: TrialScalar, pass: TrialScalar) {
+        self.name = name
+        self.interview = interview
+        self.hrWorkdays = hrWorkdays
+        self.recruiterHours = recruiterHours
+        self.interviewerHours = interviewerHours
+        self.noShow = noShow
+        self.pass = pass
+    }
 }
 
-struct CompiledCheck: Sendable {
+final class CompiledCheck: Sendable {
     let workdays: Quantity
     let fail: TrialScalar, falseFail: TrialScalar, dispute: TrialScalar
     let disputeDays: Quantity
     let cost: TrialScalar
+
+    init(workdays: Quantity, fail: TrialScalar, falseFail: TrialScalar, dispute: TrialScalar, disputeDays: Quantity, cost: TrialScalar) {
+        self.workdays = workdays
+        self.fail = fail
+        self.falseFail = falseFail
+        self.dispute = dispute
+        self.disputeDays = disputeDays
+        self.cost = cost
+    }
 }
 
-public struct CompiledRequisition: Sendable {
+/// A requisition compiled for the engine (immutable; a class so the event
+/// loop binds it without copying its fields).
+public final class CompiledRequisition: Sendable {
     public let name: String
     public let openings: Int
     public let opensDay: Double
@@ -156,4 +179,28 @@ public struct CompiledRequisition: Sendable {
     let check: CompiledCheck?
     let noticeDays: Quantity
     let renege: TrialScalar
+
+    init(name: String, openings: Int, opensDay: Double, onTimeBefore: Double, applicantsPerWeek: TrialScalar, initialPool: Int, costPerApplicant: TrialScalar, maxApplicants: Int, competingOffersPerWeek: TrialScalar, replyDays: Quantity, contactFailure: TrialScalar, stages: [CompiledStage], slateSize: Int, maxWaitDays: Quantity?, offerWorkdays: Quantity, offerRecruiterHours: Quantity, accept: TrialScalar, responseDays: Quantity, check: CompiledCheck?, noticeDays: Quantity, renege: TrialScalar) {
+        self.name = name
+        self.openings = openings
+        self.opensDay = opensDay
+        self.onTimeBefore = onTimeBefore
+        self.applicantsPerWeek = applicantsPerWeek
+        self.initialPool = initialPool
+        self.costPerApplicant = costPerApplicant
+        self.maxApplicants = maxApplicants
+        self.competingOffersPerWeek = competingOffersPerWeek
+        self.replyDays = replyDays
+        self.contactFailure = contactFailure
+        self.stages = stages
+        self.slateSize = slateSize
+        self.maxWaitDays = maxWaitDays
+        self.offerWorkdays = offerWorkdays
+        self.offerRecruiterHours = offerRecruiterHours
+        self.accept = accept
+        self.responseDays = responseDays
+        self.check = check
+        self.noticeDays = noticeDays
+        self.renege = renege
+    }
 }

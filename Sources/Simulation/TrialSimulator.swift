@@ -14,7 +14,39 @@ import Sampling
 /// A `final class` because it owns GSL generators; not thread-safe: one per
 /// worker thread.
 public final class TrialSimulator {
-    public let model: SimulationModel
+    private var engine: TrialEngine
+
+    public init(model: SimulationModel, seed: UInt64) {
+        engine = TrialEngine(model: model, seed: seed)
+    }
+
+    public var model: SimulationModel { engine.model }
+
+    /// When on, `drawCounts` tallies every random draw by kind and `seeks`
+    /// every stream positioning (for the benchmark's overhead ratio). Off by
+    /// default: one predictable branch per draw.
+    public var countsDraws: Bool {
+        get { engine.countsDraws }
+        set { engine.countsDraws = newValue }
+    }
+    /// Draws of the last trial by kind (indexed by `DrawKind.rawValue`).
+    public var drawCounts: [Int] { engine.drawCounts }
+    /// Stream positionings of the last trial.
+    public var seeks: Int { engine.seeks }
+
+    /// Simulates trial `index` into `outcome` (which must come from
+    /// `TrialOutcome(model:)`). `parameters`, when given, replaces the
+    /// uncertain parameters' draws (sensitivity designs); the trial's own
+    /// randomness still comes from `index`.
+    public func run(trial index: Int, parameters: [Double]? = nil, into outcome: inout TrialOutcome) {
+        engine.run(trial: index, parameters: parameters, into: &outcome)
+    }
+}
+
+/// The simulator's state and logic as a value: every access in the event
+/// loop is checked for exclusivity at compile time, not at run time.
+struct TrialEngine {
+    let model: SimulationModel
     private let seed: UInt64
 
     private let keys: Keys
@@ -34,15 +66,12 @@ public final class TrialSimulator {
     private var noShowMultiplier = 1.0
     private var trial: UInt32 = 0
 
-    /// When on, `drawCounts` tallies every random draw by kind and
-    /// `seeks` every stream positioning (for the benchmark's overhead
-    /// ratio). Off by default: one predictable branch per draw.
-    public var countsDraws = false
-    public private(set) var drawCounts = [Int](repeating: 0, count: DrawKind.allCases.count)
-    public private(set) var seeks = 0
+    var countsDraws = false
+    private(set) var drawCounts = [Int](repeating: 0, count: DrawKind.allCases.count)
+    private(set) var seeks = 0
 
     @inline(__always)
-    private func tally(_ kind: DrawKind?, seek: Bool = false) {
+    private mutating func tally(_ kind: DrawKind?, seek: Bool = false) {
         guard countsDraws else { return }
         if let kind { drawCounts[kind.rawValue] += 1 }
         if seek { seeks += 1 }
@@ -54,7 +83,7 @@ public final class TrialSimulator {
         let arrivals: [StreamKey], candidates: [StreamKey]
     }
 
-    public init(model: SimulationModel, seed: UInt64) {
+    init(model: SimulationModel, seed: UInt64) {
         self.model = model
         self.seed = seed
         let n = model.requisitions.count
@@ -76,11 +105,7 @@ public final class TrialSimulator {
 
     // MARK: - Running a trial
 
-    /// Simulates trial `index` into `outcome` (which must come from
-    /// `TrialOutcome(model:)`). `parameters`, when given, replaces the
-    /// uncertain parameters' draws (sensitivity designs); the trial's own
-    /// randomness still comes from `index`.
-    public func run(trial index: Int, parameters: [Double]? = nil, into outcome: inout TrialOutcome) {
+    mutating func run(trial index: Int, parameters: [Double]? = nil, into outcome: inout TrialOutcome) {
         trial = UInt32(truncatingIfNeeded: index)
         if countsDraws {
             for i in drawCounts.indices { drawCounts[i] = 0 }
@@ -165,7 +190,7 @@ public final class TrialSimulator {
     }
 
     /// Per-trial values of each requisition, resolved once per trial.
-    private func resolve(_ u: [Double]) {
+    private mutating func resolve(_ u: [Double]) {
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
             var v = Resolved()
@@ -185,7 +210,7 @@ public final class TrialSimulator {
 
     // MARK: - Events
 
-    private func handle(_ e: Event, _ out: inout TrialOutcome) {
+    private mutating func handle(_ e: Event, _ out: inout TrialOutcome) {
         let r = Int(e.requisition)
         let t = e.time
         switch e.kind {
@@ -208,7 +233,7 @@ public final class TrialSimulator {
         }
     }
 
-    private func open(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func open(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         state[r].opened = true
         let pool = min(spec.initialPool, spec.maxApplicants)
@@ -218,7 +243,7 @@ public final class TrialSimulator {
     }
 
     /// True when sourcing has stopped for good (MODEL.md 16.6), not paused.
-    private func sourcingStopped(_ r: Int) -> Bool {
+    private mutating func sourcingStopped(_ r: Int) -> Bool {
         let s = state[r], spec = model.requisitions[r]
         return s.cancelled || s.accepted >= spec.openings || s.applicants >= spec.maxApplicants
             || resolved[r].applicantsPerWeek <= 0
@@ -227,7 +252,7 @@ public final class TrialSimulator {
     /// Starts or stops the arrival process to match `sourcingStopped`.
     /// A stopped process that resumes starts afresh (16.4); a pending
     /// arrival of a stopped process is recognised as stale by its generation.
-    private func updateSourcing(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func updateSourcing(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard state[r].opened else { return }
         let stopped = sourcingStopped(r)
         if stopped && state[r].sourcing {
@@ -240,7 +265,7 @@ public final class TrialSimulator {
         }
     }
 
-    private func scheduleArrival(_ r: Int, after t: Double) {
+    private mutating func scheduleArrival(_ r: Int, after t: Double) {
         let rate = resolved[r].applicantsPerWeek
         let next = t + arrivalStreams[r].exponential(mean: 7 / rate)
         tally(.exponential)
@@ -249,7 +274,7 @@ public final class TrialSimulator {
         }
     }
 
-    private func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         let index = candidates[r].count
         let rate = resolved[r].competingOffersPerWeek
         var c = Candidate()
@@ -286,21 +311,21 @@ public final class TrialSimulator {
     }
 
     @inline(__always)
-    private func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
+    private mutating func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
         candidateStream.seek(keys.candidates[r], purpose, UInt32(truncatingIfNeeded: c), trial)
         tally(nil, seek: true)
         return body(candidateStream)
     }
 
     @inline(__always)
-    private func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ q: Quantity) -> Double {
+    private mutating func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ q: Quantity) -> Double {
         if case .constant(let v) = q.distribution { return q.adjust(v) }
         tally(q.distribution.drawKind)
         return draw(r, c, purpose) { q.draw($0) }
     }
 
     @inline(__always)
-    private func chance(_ r: Int, _ c: Int, _ purpose: UInt32, _ p: Double) -> Bool {
+    private mutating func chance(_ r: Int, _ c: Int, _ purpose: UInt32, _ p: Double) -> Bool {
         if p <= 0 { return false }
         if p >= 1 { return true }
         tally(.uniform)
@@ -309,7 +334,7 @@ public final class TrialSimulator {
 
     /// Schedules a candidate's next event, or their departure where
     /// `leave_at` comes first (MODEL.md 16.8).
-    private func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
+    private mutating func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
         let leaveAt = candidates[r][c].leaveAt
         if leaveAt <= time {
             if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
@@ -320,7 +345,7 @@ public final class TrialSimulator {
 
     /// A recruiter request of `hours` at `t`: counts the hours and returns
     /// when the pool has done them (t where the pool is unlimited).
-    private func recruiter(_ hours: Double, at t: Double, _ out: inout TrialOutcome, _ r: Int) -> Double {
+    private mutating func recruiter(_ hours: Double, at t: Double, _ out: inout TrialOutcome, _ r: Int) -> Double {
         guard hours > 0 else { return t }
         out.requisitions[r][.recruiterHours] += hours
         guard recruiterPool != nil else { return t }
@@ -328,7 +353,7 @@ public final class TrialSimulator {
         return calendar.time(atWork: booked.end)
     }
 
-    private func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
+    private mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
         let stage = model.requisitions[r].stages[s]
         candidates[r][c].stage = Int16(s)
         candidates[r][c].status = .inStage
@@ -340,7 +365,7 @@ public final class TrialSimulator {
         schedule(r, c, .hrDone, at: t1)
     }
 
-    private func candidateEvent(_ e: Event, _ out: inout TrialOutcome) {
+    private mutating func candidateEvent(_ e: Event, _ out: inout TrialOutcome) {
         let r = Int(e.requisition), c = Int(e.subject), t = e.time
         let spec = model.requisitions[r]
         let status = candidates[r][c].status
@@ -449,7 +474,7 @@ public final class TrialSimulator {
         }
     }
 
-    private func decidePass(_ r: Int, _ c: Int, _ s: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func decidePass(_ r: Int, _ c: Int, _ s: Int, _ t: Double, _ out: inout TrialOutcome) {
         if chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]) {
             out.requisitions[r].stagePassed[s] += 1
             if s + 1 < model.requisitions[r].stages.count {
@@ -465,13 +490,13 @@ public final class TrialSimulator {
     }
 
     /// A candidate lost from the stages (any reason).
-    private func leaveStages(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func leaveStages(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         candidates[r][c].status = .gone
         state[r].inStages -= 1
         recheck(r, t, &out)
     }
 
-    private func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         state[r].inStages -= 1
         candidates[r][c].status = .finalist
@@ -490,7 +515,7 @@ public final class TrialSimulator {
         recheck(r, t, &out)
     }
 
-    private func removeWaiting(_ r: Int, _ c: Int) {
+    private mutating func removeWaiting(_ r: Int, _ c: Int) {
         if let i = state[r].waiting.firstIndex(of: Int32(c)) { state[r].waiting.remove(at: i) }
         if state[r].waiting.isEmpty { state[r].credit = 0 }
     }
@@ -498,7 +523,7 @@ public final class TrialSimulator {
     // MARK: Decisions and offers
 
     /// Re-checks the decision rules of MODEL.md section 6 and 16.11-16.13.
-    private func recheck(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func recheck(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard state[r].opened, !state[r].cancelled else { return }
         if state[r].waiting.isEmpty { state[r].credit = 0; return }
         let spec = model.requisitions[r]
@@ -520,7 +545,7 @@ public final class TrialSimulator {
         for _ in 0..<min(needed, waiting.count) { offerToBest(r, t, &out) }
     }
 
-    private func offerToBest(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func offerToBest(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         var best = 0
         let waiting = state[r].waiting
         for i in 1..<max(1, waiting.count) where candidates[r][Int(waiting[i])].quality > candidates[r][Int(waiting[best])].quality {
@@ -543,14 +568,14 @@ public final class TrialSimulator {
         }
     }
 
-    private func decline(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func decline(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         out.requisitions[r][.declines] += 1
         state[r].outstanding -= 1
         if !state[r].waiting.isEmpty { state[r].credit += 1 }
         recheck(r, t, &out)
     }
 
-    private func accept(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func accept(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         candidates[r][c].status = .accepted
         candidates[r][c].acceptedAt = t
@@ -573,26 +598,26 @@ public final class TrialSimulator {
         }
     }
 
-    private func checkPassed(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func checkPassed(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         out.requisitions[r][.checksPassed] += 1
         startNotice(r, c, t, &out)
     }
 
-    private func startNotice(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func startNotice(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         out.requisitions[r][.noticeStarted] += 1
         let notice = draw(r, c, Purpose.notice, model.requisitions[r].noticeDays)
         let start = t + notice
         if start <= model.horizon { queue.push(start, .start, requisition: r, subject: Int32(c)) }
     }
 
-    private func rescind(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func rescind(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         candidates[r][c].status = .gone
         state[r].accepted -= 1
         uncovered(r, t, &out)
     }
 
     /// An accepted offer fell through: the opening is open again (7, 16.12, 16.15).
-    private func uncovered(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func uncovered(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard !state[r].cancelled else { return }
         if !state[r].waiting.isEmpty { state[r].credit += 1 }
         updateSourcing(r, t, &out)
@@ -601,7 +626,7 @@ public final class TrialSimulator {
 
     /// Releases the pipeline: stages and waiting finalists, and on
     /// cancellation unanswered offers too (16.15, 16.16).
-    private func release(_ r: Int, offers: Bool, _ out: inout TrialOutcome) {
+    private mutating func release(_ r: Int, offers: Bool, _ out: inout TrialOutcome) {
         var released = 0
         for c in candidates[r].indices {
             switch candidates[r][c].status {
@@ -621,7 +646,7 @@ public final class TrialSimulator {
         out.requisitions[r][.released] += Double(released)
     }
 
-    private func freezeStarts(_ f: Int, _ t: Double, _ out: inout TrialOutcome) {
+    private mutating func freezeStarts(_ f: Int, _ t: Double, _ out: inout TrialOutcome) {
         let p = model.cancelProbability.value(out.parameters)
         guard p > 0 else { return }
         for r in model.requisitions.indices {
@@ -639,7 +664,7 @@ public final class TrialSimulator {
 
     // MARK: - Trial end
 
-    private func finish(_ out: inout TrialOutcome) {
+    private mutating func finish(_ out: inout TrialOutcome) {
         let u = out.parameters
         let recruiterRate = model.recruiterHourly.value(u), interviewerRate = model.interviewerHourly.value(u)
         let perHire = model.perHire.value(u)
