@@ -41,33 +41,39 @@ public struct EventQueue: Sendable {
     public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
         let e = Event(time: time, sequence: nextSequence, kind: kind, requisition: UInt16(requisition), subject: subject)
         nextSequence &+= 1
-        var i = heap.count
         heap.append(e)
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if !EventQueue.before(e, heap[parent]) { break }
-            heap[i] = heap[parent]
-            i = parent
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = h.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                if !EventQueue.before(e, h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = e
         }
-        heap[i] = e
     }
 
     public mutating func pop() -> Event? {
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()
-        if heap.isEmpty { return top }
-        var i = 0
         let n = heap.count
-        while true {
-            let l = 2 * i + 1
-            if l >= n { break }
-            var c = l
-            if l + 1 < n && EventQueue.before(heap[l + 1], heap[l]) { c = l + 1 }
-            if !EventQueue.before(heap[c], last) { break }
-            heap[i] = heap[c]
-            i = c
+        if n == 0 { return top }
+        // Sift `last` down from the root. The buffer is unique and in
+        // bounds by construction; unchecked access keeps this loop tight.
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                var c = l
+                if l + 1 < n && EventQueue.before(h[l + 1], h[l]) { c = l + 1 }
+                if !EventQueue.before(h[c], last) { break }
+                h[i] = h[c]
+                i = c
+            }
+            h[i] = last
         }
-        heap[i] = last
         return top
     }
 }

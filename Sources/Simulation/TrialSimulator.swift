@@ -60,7 +60,14 @@ struct TrialEngine {
     private var interviewerPool: CapacityPool? = nil
     private var badDay: [Bool] = []
     private var freezes: [(start: Double, end: Double)] = []
-    private var candidates: [[Candidate]]
+    /// Every candidate of the trial, all requisitions together (events name
+    /// them by index here); flat so a write checks one buffer, not two.
+    private var candidates: [Candidate] = []
+    /// Per-trial counts, flat: counts[r * Counter.allCases.count + counter].
+    private var counts: [Double]
+    /// Per-stage counts, flat: stageCounts[stageBase[r] + 6 s + StageCount].
+    private var stageCounts: [Double]
+    private let stageBase: [Int]
     private var state: [RequisitionState]
     private var resolved: [Resolved]
     private var noShowMultiplier = 1.0
@@ -98,7 +105,12 @@ struct TrialEngine {
                     arrivals: (0..<n).map { family(.arrivals, $0) },
                     candidates: (0..<n).map { family(.candidates, $0) })
         arrivalStreams = (0..<n).map { _ in RandomStream() }
-        candidates = Array(repeating: [], count: n)
+        counts = Array(repeating: 0, count: n * Counter.allCases.count)
+        var base: [Int] = []
+        var total = 0
+        for r in model.requisitions { base.append(total); total += 6 * r.stages.count }
+        stageBase = base
+        stageCounts = Array(repeating: 0, count: total)
         state = Array(repeating: RequisitionState(), count: n)
         resolved = Array(repeating: Resolved(), count: n)
     }
@@ -112,6 +124,9 @@ struct TrialEngine {
             seeks = 0
         }
         queue.reset()
+        candidates.removeAll(keepingCapacity: true)
+        for i in counts.indices { counts[i] = 0 }
+        for i in stageCounts.indices { stageCounts[i] = 0 }
         outcome.events = 0
         for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
 
@@ -166,7 +181,6 @@ struct TrialEngine {
             if f.end <= horizon { queue.push(f.end, .freezeEnd, requisition: 0, subject: Int32(i)) }
         }
         for r in model.requisitions.indices {
-            candidates[r].removeAll(keepingCapacity: true)
             state[r] = RequisitionState()
             arrivalStreams[r].seek(keys.arrivals[r], 0, 0, trial)
             let spec = model.requisitions[r]
@@ -275,19 +289,21 @@ struct TrialEngine {
     }
 
     private mutating func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
-        let index = candidates[r].count
+        let index = candidates.count
         let rate = resolved[r].competingOffersPerWeek
         var c = Candidate()
+        c.requisition = UInt16(r)
+        c.streamIndex = UInt32(truncatingIfNeeded: state[r].applicants)
+        candidates.append(c)
         if rate > 0 {
             tally(.exponential)
-            c.leaveAt = t + draw(r, index, Purpose.leave) { $0.exponential(mean: 7 / rate) }
+            candidates[index].leaveAt = t + draw(r, index, Purpose.leave) { $0.exponential(mean: 7 / rate) }
         }
         tally(.uniform)
-        c.quality = draw(r, index, Purpose.quality) { $0.uniform() }
-        candidates[r].append(c)
+        candidates[index].quality = draw(r, index, Purpose.quality) { $0.uniform() }
         state[r].applicants += 1
         state[r].inStages += 1
-        out.requisitions[r][.applicants] += 1
+        add(r, .applicants, 1)
         if state[r].applicants >= model.requisitions[r].maxApplicants {
             updateSourcing(r, t, &out)
             recheck(r, t, &out)
@@ -312,7 +328,7 @@ struct TrialEngine {
 
     @inline(__always)
     private mutating func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
-        candidateStream.seek(keys.candidates[r], purpose, UInt32(truncatingIfNeeded: c), trial)
+        candidateStream.seek(keys.candidates[r], purpose, candidates[c].streamIndex, trial)
         tally(nil, seek: true)
         return body(candidateStream)
     }
@@ -335,7 +351,7 @@ struct TrialEngine {
     /// Schedules a candidate's next event, or their departure where
     /// `leave_at` comes first (MODEL.md 16.8).
     private mutating func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
-        let leaveAt = candidates[r][c].leaveAt
+        let leaveAt = candidates[c].leaveAt
         if leaveAt <= time {
             if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
         } else if time <= model.horizon {
@@ -347,7 +363,7 @@ struct TrialEngine {
     /// when the pool has done them (t where the pool is unlimited).
     private mutating func recruiter(_ hours: Double, at t: Double, _ out: inout TrialOutcome, _ r: Int) -> Double {
         guard hours > 0 else { return t }
-        out.requisitions[r][.recruiterHours] += hours
+        add(r, .recruiterHours, hours)
         guard recruiterPool != nil else { return t }
         let booked = recruiterPool!.request(at: t, hours: hours, calendar: calendar)
         return calendar.time(atWork: booked.end)
@@ -355,9 +371,9 @@ struct TrialEngine {
 
     private mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
         let stage = model.requisitions[r].stages[s]
-        candidates[r][c].stage = Int16(s)
-        candidates[r][c].status = .inStage
-        out.requisitions[r].stageEntered[s] += 1
+        candidates[c].stage = Int16(s)
+        candidates[c].status = .inStage
+        addStage(r, s, .entered)
         let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
         let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
         let poolDone = recruiter(hours, at: t0, &out, r)
@@ -368,16 +384,16 @@ struct TrialEngine {
     private mutating func candidateEvent(_ e: Event, _ out: inout TrialOutcome) {
         let r = Int(e.requisition), c = Int(e.subject), t = e.time
         let spec = model.requisitions[r]
-        let status = candidates[r][c].status
-        let s = Int(candidates[r][c].stage)
+        let status = candidates[c].status
+        let s = Int(candidates[c].stage)
         switch e.kind {
         case .hrDone:
             guard status == .inStage else { return }
             let stage = spec.stages[s]
             if stage.interview {
                 if chance(r, c, Purpose.stage(s, Purpose.contact), resolved[r].contactFailure) {
-                    out.requisitions[r].stageContactFailures[s] += 1
-                    out.requisitions[r][.contactFailures] += 1
+                    addStage(r, s, .contactFailures)
+                    add(r, .contactFailures, 1)
                     leaveStages(r, c, t, &out)
                 } else {
                     let reply = draw(r, c, Purpose.stage(s, Purpose.reply), spec.replyDays)
@@ -391,7 +407,7 @@ struct TrialEngine {
             let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours), spec.stages[s].interviewerHours)
             var t3 = calendar.nextWorking(t)
             if hours > 0 {
-                out.requisitions[r][.interviewerHours] += hours
+                add(r, .interviewerHours, hours)
                 if interviewerPool != nil {
                     let booked = interviewerPool!.request(at: t, hours: hours, calendar: calendar)
                     t3 = calendar.nextWorking(max(t, calendar.time(atWork: booked.start)))
@@ -404,8 +420,8 @@ struct TrialEngine {
             let day = Int(t)
             if day < badDay.count && badDay[day] { p = min(1, p * noShowMultiplier) }
             if chance(r, c, Purpose.stage(s, Purpose.noShow), p) {
-                out.requisitions[r].stageNoShows[s] += 1
-                out.requisitions[r][.noShows] += 1
+                addStage(r, s, .noShows)
+                add(r, .noShows, 1)
                 leaveStages(r, c, t, &out)
             } else {
                 decidePass(r, c, s, t, &out)
@@ -413,18 +429,18 @@ struct TrialEngine {
         case .leave:
             switch status {
             case .inStage:
-                out.requisitions[r].stageWithdrawn[s] += 1
-                out.requisitions[r][.withdrawn] += 1
+                addStage(r, s, .withdrawn)
+                add(r, .withdrawn, 1)
                 leaveStages(r, c, t, &out)
             case .finalist:
-                out.requisitions[r][.withdrawn] += 1
-                out.requisitions[r][.decisionWithdrawn] += 1
-                candidates[r][c].status = .gone
+                add(r, .withdrawn, 1)
+                add(r, .decisionWithdrawn, 1)
+                candidates[c].status = .gone
                 removeWaiting(r, c)
                 recheck(r, t, &out)
             case .offered:
                 // Took the competing offer while ours was out (16.14).
-                candidates[r][c].status = .gone
+                candidates[c].status = .gone
                 decline(r, t, &out)
             default: return
             }
@@ -433,20 +449,20 @@ struct TrialEngine {
             if chance(r, c, Purpose.accept, resolved[r].accept) {
                 accept(r, c, t, &out)
             } else {
-                candidates[r][c].status = .gone
+                candidates[c].status = .gone
                 decline(r, t, &out)
             }
         case .checkResult:
             guard status == .accepted, let check = spec.check else { return }
             if chance(r, c, Purpose.checkFail, resolved[r].fail) {
-                out.requisitions[r][.bgFail] += 1
+                add(r, .bgFail, 1)
                 rescind(r, c, t, &out)
             } else if chance(r, c, Purpose.checkFalse, resolved[r].falseFail) {
                 if chance(r, c, Purpose.dispute, resolved[r].dispute) {
                     let delay = draw(r, c, Purpose.disputeDays, check.disputeDays)
                     if t + delay <= model.horizon { queue.push(t + delay, .checkCleared, requisition: r, subject: Int32(c)) }
                 } else {
-                    out.requisitions[r][.bgFalseFail] += 1
+                    add(r, .bgFalseFail, 1)
                     rescind(r, c, t, &out)
                 }
             } else {
@@ -458,15 +474,15 @@ struct TrialEngine {
         case .start:
             guard status == .accepted else { return }
             if chance(r, c, Purpose.renege, resolved[r].renege) {
-                out.requisitions[r][.reneges] += 1
-                candidates[r][c].status = .gone
+                add(r, .reneges, 1)
+                candidates[c].status = .gone
                 state[r].accepted -= 1
                 uncovered(r, t, &out)
             } else {
-                candidates[r][c].status = .started
+                candidates[c].status = .started
                 let o = spec.opensDay
-                out.requisitions[r][.filled] += 1
-                out.requisitions[r].fillTimes.append(candidates[r][c].acceptedAt - o)
+                add(r, .filled, 1)
+                out.requisitions[r].fillTimes.append(candidates[c].acceptedAt - o)
                 out.requisitions[r].startTimes.append(t - o)
                 out.requisitions[r].startInstants.append(t)
             }
@@ -476,22 +492,22 @@ struct TrialEngine {
 
     private mutating func decidePass(_ r: Int, _ c: Int, _ s: Int, _ t: Double, _ out: inout TrialOutcome) {
         if chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]) {
-            out.requisitions[r].stagePassed[s] += 1
+            addStage(r, s, .passed)
             if s + 1 < model.requisitions[r].stages.count {
                 startStage(r, c, s + 1, t, &out)
             } else {
                 becomeFinalist(r, c, t, &out)
             }
         } else {
-            out.requisitions[r].stageRejected[s] += 1
-            out.requisitions[r][.rejected] += 1
+            addStage(r, s, .rejected)
+            add(r, .rejected, 1)
             leaveStages(r, c, t, &out)
         }
     }
 
     /// A candidate lost from the stages (any reason).
     private mutating func leaveStages(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
-        candidates[r][c].status = .gone
+        candidates[c].status = .gone
         state[r].inStages -= 1
         recheck(r, t, &out)
     }
@@ -499,17 +515,17 @@ struct TrialEngine {
     private mutating func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         state[r].inStages -= 1
-        candidates[r][c].status = .finalist
-        out.requisitions[r][.finalists] += 1
+        candidates[c].status = .finalist
+        add(r, .finalists, 1)
         var expiry = Double.infinity
         if let wait = spec.maxWaitDays {
             expiry = t + draw(r, c, Purpose.maxWait, wait)
-            if expiry <= model.horizon && expiry < candidates[r][c].leaveAt {
+            if expiry <= model.horizon && expiry < candidates[c].leaveAt {
                 queue.push(expiry, .maxWait, requisition: r)
             }
         }
-        candidates[r][c].waitExpires = expiry
-        let leaveAt = candidates[r][c].leaveAt
+        candidates[c].waitExpires = expiry
+        let leaveAt = candidates[c].leaveAt
         if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
         state[r].waiting.append(Int32(c))
         recheck(r, t, &out)
@@ -539,7 +555,7 @@ struct TrialEngine {
         }
         let waiting = state[r].waiting
         let slateFull = waiting.count >= spec.slateSize
-        let expired = waiting.contains { candidates[r][Int($0)].waitExpires <= t }
+        let expired = waiting.contains { candidates[Int($0)].waitExpires <= t }
         let drained = state[r].inStages == 0 && sourcingStopped(r)
         guard slateFull || expired || drained else { return }
         for _ in 0..<min(needed, waiting.count) { offerToBest(r, t, &out) }
@@ -548,28 +564,28 @@ struct TrialEngine {
     private mutating func offerToBest(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         var best = 0
         let waiting = state[r].waiting
-        for i in 1..<max(1, waiting.count) where candidates[r][Int(waiting[i])].quality > candidates[r][Int(waiting[best])].quality {
+        for i in 1..<max(1, waiting.count) where candidates[Int(waiting[i])].quality > candidates[Int(waiting[best])].quality {
             best = i
         }
         let c = Int(waiting[best])
         state[r].waiting.remove(at: best)
         let spec = model.requisitions[r]
-        candidates[r][c].status = .offered
+        candidates[c].status = .offered
         state[r].outstanding += 1
-        out.requisitions[r][.offers] += 1
+        add(r, .offers, 1)
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
         let prepared = max(calendar.addWork(t, work), recruiter(hours, at: t, &out, r))
         let answer = prepared + draw(r, c, Purpose.response, spec.responseDays)
         // A leave_at before the answer is a decline, at leave_at; that event
         // was scheduled when the candidate became a finalist.
-        if answer < candidates[r][c].leaveAt && answer <= model.horizon {
+        if answer < candidates[c].leaveAt && answer <= model.horizon {
             queue.push(answer, .offerAnswer, requisition: r, subject: Int32(c))
         }
     }
 
     private mutating func decline(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
-        out.requisitions[r][.declines] += 1
+        add(r, .declines, 1)
         state[r].outstanding -= 1
         if !state[r].waiting.isEmpty { state[r].credit += 1 }
         recheck(r, t, &out)
@@ -577,13 +593,13 @@ struct TrialEngine {
 
     private mutating func accept(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
-        candidates[r][c].status = .accepted
-        candidates[r][c].acceptedAt = t
+        candidates[c].status = .accepted
+        candidates[c].acceptedAt = t
         state[r].outstanding -= 1
         state[r].accepted += 1
-        out.requisitions[r][.accepted] += 1
+        add(r, .accepted, 1)
         if let check = spec.check {
-            out.requisitions[r][.checks] += 1
+            add(r, .checks, 1)
             let work = draw(r, c, Purpose.checkWork, check.workdays)
             let result = calendar.addWork(t, work)
             if result <= model.horizon { queue.push(result, .checkResult, requisition: r, subject: Int32(c)) }
@@ -599,19 +615,19 @@ struct TrialEngine {
     }
 
     private mutating func checkPassed(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
-        out.requisitions[r][.checksPassed] += 1
+        add(r, .checksPassed, 1)
         startNotice(r, c, t, &out)
     }
 
     private mutating func startNotice(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
-        out.requisitions[r][.noticeStarted] += 1
+        add(r, .noticeStarted, 1)
         let notice = draw(r, c, Purpose.notice, model.requisitions[r].noticeDays)
         let start = t + notice
         if start <= model.horizon { queue.push(start, .start, requisition: r, subject: Int32(c)) }
     }
 
     private mutating func rescind(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
-        candidates[r][c].status = .gone
+        candidates[c].status = .gone
         state[r].accepted -= 1
         uncovered(r, t, &out)
     }
@@ -628,13 +644,13 @@ struct TrialEngine {
     /// cancellation unanswered offers too (16.15, 16.16).
     private mutating func release(_ r: Int, offers: Bool, _ out: inout TrialOutcome) {
         var released = 0
-        for c in candidates[r].indices {
-            switch candidates[r][c].status {
+        for c in candidates.indices where Int(candidates[c].requisition) == r {
+            switch candidates[c].status {
             case .inStage, .finalist:
-                candidates[r][c].status = .gone
+                candidates[c].status = .gone
                 released += 1
             case .offered where offers:
-                candidates[r][c].status = .gone
+                candidates[c].status = .gone
                 released += 1
             default: break
             }
@@ -643,7 +659,7 @@ struct TrialEngine {
         state[r].inStages = 0
         state[r].waiting.removeAll(keepingCapacity: true)
         state[r].credit = 0
-        out.requisitions[r][.released] += Double(released)
+        add(r, .released, Double(released))
     }
 
     private mutating func freezeStarts(_ f: Int, _ t: Double, _ out: inout TrialOutcome) {
@@ -655,29 +671,65 @@ struct TrialEngine {
             tally(.uniform, seek: true)
             if planStream.uniform() < p {
                 state[r].cancelled = true
-                out.requisitions[r][.cancelled] = 1
+                set(r, .cancelled, 1)
                 release(r, offers: true, &out)
                 updateSourcing(r, t, &out)
             }
         }
     }
 
+    // MARK: - Counting
+
+    private enum StageCount: Int { case entered, passed, noShows, withdrawn, contactFailures, rejected }
+
+    @inline(__always)
+    private mutating func add(_ r: Int, _ c: Counter, _ v: Double) {
+        counts[r * Counter.allCases.count + c.rawValue] += v
+    }
+
+    @inline(__always)
+    private mutating func set(_ r: Int, _ c: Counter, _ v: Double) {
+        counts[r * Counter.allCases.count + c.rawValue] = v
+    }
+
+    @inline(__always)
+    private func count(_ r: Int, _ c: Counter) -> Double {
+        counts[r * Counter.allCases.count + c.rawValue]
+    }
+
+    @inline(__always)
+    private mutating func addStage(_ r: Int, _ s: Int, _ k: StageCount) {
+        stageCounts[stageBase[r] + 6 * s + k.rawValue] += 1
+    }
+
     // MARK: - Trial end
 
+    /// Copies the trial's counts into `out` and derives on-time and cost.
     private mutating func finish(_ out: inout TrialOutcome) {
         let u = out.parameters
         let recruiterRate = model.recruiterHourly.value(u), interviewerRate = model.interviewerHourly.value(u)
         let perHire = model.perHire.value(u)
+        let n = Counter.allCases.count
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
-            var o = out.requisitions[r]
-            let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
-            o[.onTime] = onTimeStarts >= spec.openings ? 1 : 0
+            let base = stageBase[r]
             let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
-            o[.cost] = o[.applicants] * spec.costPerApplicant.value(u)
-                + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
-                + o[.checks] * checkCost + o[.filled] * perHire
-            out.requisitions[r] = o
+            let costPerApplicant = spec.costPerApplicant.value(u)
+            func fill(_ o: inout RequisitionOutcome) {
+                for k in 0..<n { o.counters[k] = counts[r * n + k] }
+                for s in spec.stages.indices {
+                    let b = base + 6 * s
+                    o.stageEntered[s] = stageCounts[b]; o.stagePassed[s] = stageCounts[b + 1]
+                    o.stageNoShows[s] = stageCounts[b + 2]; o.stageWithdrawn[s] = stageCounts[b + 3]
+                    o.stageContactFailures[s] = stageCounts[b + 4]; o.stageRejected[s] = stageCounts[b + 5]
+                }
+                let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
+                o[.onTime] = onTimeStarts >= spec.openings ? 1 : 0
+                o[.cost] = o[.applicants] * costPerApplicant
+                    + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
+                    + o[.checks] * checkCost + o[.filled] * perHire
+            }
+            fill(&out.requisitions[r])
         }
     }
 }
@@ -690,6 +742,8 @@ private struct Candidate {
     var quality = 0.0
     var waitExpires = Double.infinity
     var acceptedAt = 0.0
+    var streamIndex: UInt32 = 0
+    var requisition: UInt16 = 0
     var stage: Int16 = 0
     var status = Status.inStage
 }

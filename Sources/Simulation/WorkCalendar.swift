@@ -14,6 +14,10 @@ public struct WorkCalendar: Sendable {
     private var before: [Double] = []
     /// For each day d, the first interval whose end is after d.
     private var firstAfterDay: [Int32] = []
+    /// For each whole amount of work k, the first interval whose cumulative
+    /// end reaches k (a working day holds at most one unit of work, so the
+    /// answer for any w in [k, k+1) is at most a few intervals further).
+    private var firstReachingWork: [Int32] = []
     /// Freeze union, sorted and disjoint: [freezeStarts[i], freezeEnds[i]).
     public private(set) var freezeStarts: [Double] = []
     public private(set) var freezeEnds: [Double] = []
@@ -77,6 +81,12 @@ public struct WorkCalendar: Sendable {
             }
         }
         totalWork = work
+        firstReachingWork.removeAll(keepingCapacity: true)
+        var j = 0
+        for k in 0...Int(work.rounded(.down)) {
+            while j < ends.count - 1 && before[j] + (ends[j] - starts[j]) < Double(k) { j += 1 }
+            firstReachingWork.append(Int32(j))
+        }
         firstAfterDay.removeAll(keepingCapacity: true)
         var i = 0
         for day in 0..<dayCount {
@@ -113,12 +123,9 @@ public struct WorkCalendar: Sendable {
         if w <= 0 { return 0 }
         if w > totalWork { return .infinity }
         // First interval whose cumulative end reaches w.
-        var lo = 0, hi = ends.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if before[mid] + (ends[mid] - starts[mid]) >= w { hi = mid } else { lo = mid + 1 }
-        }
-        return starts[lo] + (w - before[lo])
+        var i = Int(firstReachingWork[Int(w)])
+        while before[i] + (ends[i] - starts[i]) < w { i += 1 }
+        return starts[i] + (w - before[i])
     }
 
     /// addWork(t, w) of MODEL.md section 1: the earliest time t' >= t with
