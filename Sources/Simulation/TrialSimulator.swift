@@ -295,12 +295,17 @@ struct TrialEngine {
         c.requisition = UInt16(r)
         c.streamIndex = UInt32(truncatingIfNeeded: state[r].applicants)
         candidates.append(c)
+        // One substream: the competing-offer time, then quality. Both use
+        // exactly one uniform, so each keeps its uniform whatever the rate.
+        let stream = bundle(r, index, Purpose.arrival)
         if rate > 0 {
             tally(.exponential)
-            candidates[index].leaveAt = t + draw(r, index, Purpose.leave) { $0.exponential(mean: 7 / rate) }
+            candidates[index].leaveAt = t + stream.exponential(mean: 7 / rate)
+        } else {
+            _ = stream.uniform()
         }
         tally(.uniform)
-        candidates[index].quality = draw(r, index, Purpose.quality) { $0.uniform() }
+        candidates[index].quality = stream.uniform()
         state[r].applicants += 1
         state[r].inStages += 1
         add(r, .applicants, 1)
@@ -313,18 +318,58 @@ struct TrialEngine {
 
     // MARK: Candidates
 
-    /// Candidate purposes: one substream each, so a change to one draw
-    /// leaves the others where they were.
+    /// Candidate purposes: a substream each, so a change to one draw
+    /// leaves the others where they were. Draws made at the same instant
+    /// share one (a bundle): decisions by uniforms first, each always
+    /// drawn, then at most one draw of variable length, so every draw of
+    /// a bundle keeps its random numbers whatever the parameters.
     private enum Purpose {
-        static let leave: UInt32 = 0, quality: UInt32 = 1, maxWait: UInt32 = 2
+        /// Bundle: competing-offer time, quality.
+        static let arrival: UInt32 = 0
+        static let maxWait: UInt32 = 2
         static let offerWork: UInt32 = 3, offerHours: UInt32 = 4, response: UInt32 = 5, accept: UInt32 = 6
-        static let checkWork: UInt32 = 7, checkFail: UInt32 = 8, checkFalse: UInt32 = 9
-        static let dispute: UInt32 = 10, disputeDays: UInt32 = 11, notice: UInt32 = 12, renege: UInt32 = 13
+        static let checkWork: UInt32 = 7
+        /// Bundle: fail, false fail, dispute, then dispute days.
+        static let checkResult: UInt32 = 8
+        static let notice: UInt32 = 12, renege: UInt32 = 13
         /// Stage s uses 16 + 8 s + one of these.
-        static let hr: UInt32 = 0, hours: UInt32 = 1, contact: UInt32 = 2, reply: UInt32 = 3
-        static let interviewerHours: UInt32 = 4, noShow: UInt32 = 5, pass: UInt32 = 6
+        static let hr: UInt32 = 0, hours: UInt32 = 1
+        /// Bundle: contact failure, then reply days.
+        static let contactReply: UInt32 = 2
+        static let interviewerHours: UInt32 = 4
+        /// Bundle: no-show, then pass.
+        static let showPass: UInt32 = 5
+        static let pass: UInt32 = 6
         static func stage(_ s: Int, _ k: UInt32) -> UInt32 { 16 + 8 * UInt32(s) + k }
     }
+
+    /// Positions the candidate stream at (requisition, candidate, purpose)
+    /// for a bundle of draws.
+    @inline(__always)
+    private mutating func bundle(_ r: Int, _ c: Int, _ purpose: UInt32) -> RandomStream {
+        candidateStream.seek(keys.candidates[r], purpose, candidates[c].streamIndex, trial)
+        tally(nil, seek: true)
+        return candidateStream
+    }
+
+    /// A uniform decision from a bundle: true with probability p.
+    @inline(__always)
+    private mutating func decide(_ stream: RandomStream, _ p: Double) -> Bool {
+        tally(.uniform)
+        return stream.uniform() < p
+    }
+
+    /// A draw of `q` from a bundle (no draw for a constant).
+    @inline(__always)
+    private mutating func value(_ stream: RandomStream, _ q: Quantity) -> Double {
+        if case .constant(let v) = q.distribution { return q.adjust(v) }
+        tally(q.distribution.drawKind)
+        return q.draw(stream)
+    }
+
+    /// True when a probability needs a random draw to decide.
+    @inline(__always)
+    private static func random(_ p: Double) -> Bool { p > 0 && p < 1 }
 
     @inline(__always)
     private mutating func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
@@ -391,12 +436,19 @@ struct TrialEngine {
             guard status == .inStage else { return }
             let stage = spec.stages[s]
             if stage.interview {
-                if chance(r, c, Purpose.stage(s, Purpose.contact), resolved[r].contactFailure) {
+                let p = resolved[r].contactFailure
+                var lost = p >= 1
+                var reply = spec.replyDays.fixedValue
+                if TrialEngine.random(p) || spec.replyDays.isDistribution {
+                    let stream = bundle(r, c, Purpose.stage(s, Purpose.contactReply))
+                    lost = decide(stream, p)
+                    if !lost { reply = value(stream, spec.replyDays) }
+                }
+                if lost {
                     addStage(r, s, .contactFailures)
                     add(r, .contactFailures, 1)
                     leaveStages(r, c, t, &out)
                 } else {
-                    let reply = draw(r, c, Purpose.stage(s, Purpose.reply), spec.replyDays)
                     schedule(r, c, .interviewerRequest, at: t + reply)
                 }
             } else {
@@ -419,12 +471,19 @@ struct TrialEngine {
             var p = resolved[r].noShow[s]
             let day = Int(t)
             if day < badDay.count && badDay[day] { p = min(1, p * noShowMultiplier) }
-            if chance(r, c, Purpose.stage(s, Purpose.noShow), p) {
+            let pass = resolved[r].pass[s]
+            var noShow = p >= 1, passed = pass >= 1
+            if TrialEngine.random(p) || TrialEngine.random(pass) {
+                let stream = bundle(r, c, Purpose.stage(s, Purpose.showPass))
+                noShow = decide(stream, p)
+                if !noShow { passed = decide(stream, pass) }
+            }
+            if noShow {
                 addStage(r, s, .noShows)
                 add(r, .noShows, 1)
                 leaveStages(r, c, t, &out)
             } else {
-                decidePass(r, c, s, t, &out)
+                passOrReject(r, c, s, passed, t, &out)
             }
         case .leave:
             switch status {
@@ -454,12 +513,22 @@ struct TrialEngine {
             }
         case .checkResult:
             guard status == .accepted, let check = spec.check else { return }
-            if chance(r, c, Purpose.checkFail, resolved[r].fail) {
+            let v = resolved[r]
+            var fail = v.fail >= 1, falseFail = v.falseFail >= 1, cleared = v.dispute >= 1
+            var delay = check.disputeDays.fixedValue
+            if TrialEngine.random(v.fail) || TrialEngine.random(v.falseFail) || TrialEngine.random(v.dispute)
+                || check.disputeDays.isDistribution {
+                let stream = bundle(r, c, Purpose.checkResult)
+                fail = decide(stream, v.fail)
+                falseFail = decide(stream, v.falseFail)
+                cleared = decide(stream, v.dispute)
+                if !fail && falseFail && cleared { delay = value(stream, check.disputeDays) }
+            }
+            if fail {
                 add(r, .bgFail, 1)
                 rescind(r, c, t, &out)
-            } else if chance(r, c, Purpose.checkFalse, resolved[r].falseFail) {
-                if chance(r, c, Purpose.dispute, resolved[r].dispute) {
-                    let delay = draw(r, c, Purpose.disputeDays, check.disputeDays)
+            } else if falseFail {
+                if cleared {
                     if t + delay <= model.horizon { queue.push(t + delay, .checkCleared, requisition: r, subject: Int32(c)) }
                 } else {
                     add(r, .bgFalseFail, 1)
@@ -490,8 +559,14 @@ struct TrialEngine {
         }
     }
 
+    /// The pass decision of a stage without an interview.
     private mutating func decidePass(_ r: Int, _ c: Int, _ s: Int, _ t: Double, _ out: inout TrialOutcome) {
-        if chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]) {
+        passOrReject(r, c, s, chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]), t, &out)
+    }
+
+    private mutating func passOrReject(_ r: Int, _ c: Int, _ s: Int, _ passed: Bool, _ t: Double,
+                                       _ out: inout TrialOutcome) {
+        if passed {
             addStage(r, s, .passed)
             if s + 1 < model.requisitions[r].stages.count {
                 startStage(r, c, s + 1, t, &out)
