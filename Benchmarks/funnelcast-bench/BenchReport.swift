@@ -234,7 +234,7 @@ enum MemoryChild {
         let model = SimulationModel(try ScenarioLoader.load(path: scenario))
         let options = RunOptions(trials: trials, seed: model.scenario.seed,
                                  threads: ProcessInfo.processInfo.activeProcessorCount)
-        let (forecast, _) = ForecastRunner.forecast(model: model, options: options)
+        let (forecast, _) = ForecastRunner.forecast(model: model, options: options, keepsTrialColumns: false)
         precondition(forecast.trials == trials)
         print(String(format: "%.1f", peakResidentMiB()))
     }

@@ -3,18 +3,24 @@ import Simulation
 
 /// Collects trial outcomes, in trial order, into a `Forecast`.
 ///
-/// Keeps per-trial values only where exact percentiles need them (one
-/// Double per trial and per-trial metric, one per opening for times);
-/// funnel counts are running sums and the timeline is integer histograms,
-/// so neither grows with trials.
+/// Memory stays flat in the number of trials: each metric is a
+/// `MetricSeries` (exact up to `exactTrials` trials, then counts), funnel
+/// counts are running sums and the timeline is integer histograms. Only
+/// when `keepsTrialColumns` is set (sensitivity and correlation need every
+/// trial's values) does it keep one value per trial and metric.
 public struct ForecastBuilder {
     public let model: SimulationModel
+    /// Keep every trial's metric values (`column(scope:metric:)`).
+    public let keepsTrialColumns: Bool
     private let scopeCount: Int
     private let metricCount = Metric.perTrial.count
-    /// columns[scope * metricCount + metric]: one value per trial.
-    public private(set) var columns: [[Double]]
+    /// series[scope * metricCount + metric]: the per-trial metrics.
+    private var series: [MetricSeries]
     /// Per scope: time to fill / time to start per opening (+infinity: unfilled).
-    private var fillTimes: [[Double]], startTimes: [[Double]]
+    private var fillTimes: [MetricSeries], startTimes: [MetricSeries]
+    /// columns[scope * metricCount + metric]: one value per trial (only
+    /// with `keepsTrialColumns`).
+    public private(set) var columns: [[Double]]
     /// Per scope: trial-level mean of filled openings' times (nil: none filled).
     public private(set) var trialFillMeans: [[Double]], trialStartMeans: [[Double]]
     /// The uncertain parameters per trial: parameterColumns[p][trial].
@@ -25,14 +31,22 @@ public struct ForecastBuilder {
     public private(set) var trials = 0
     private var row: [Double] = []
 
-    public init(model: SimulationModel) {
+    /// Trials whose metrics are kept exactly (percentiles exact); beyond,
+    /// percentiles come from counts (see `MetricSeries`).
+    public static let defaultExactTrials = 10_000
+
+    public init(model: SimulationModel, keepsTrialColumns: Bool = true,
+                exactTrials: Int = ForecastBuilder.defaultExactTrials) {
         self.model = model
+        self.keepsTrialColumns = keepsTrialColumns
         scopeCount = model.requisitions.count + 1
-        columns = Array(repeating: [], count: scopeCount * Metric.perTrial.count)
-        fillTimes = Array(repeating: [], count: scopeCount)
+        series = Array(repeating: MetricSeries(exactLimit: exactTrials), count: scopeCount * Metric.perTrial.count)
+        let openings = [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings)
+        fillTimes = openings.map { MetricSeries(exactLimit: exactTrials * $0) }
         startTimes = fillTimes
-        trialFillMeans = fillTimes
-        trialStartMeans = fillTimes
+        columns = Array(repeating: [], count: scopeCount * Metric.perTrial.count)
+        trialFillMeans = Array(repeating: [], count: scopeCount)
+        trialStartMeans = trialFillMeans
         parameterColumns = Array(repeating: [], count: model.uncertainPaths.count)
         let total = model.requisitions.reduce(0) { $0 + $1.openings }
         let weeks = model.weekCount
@@ -62,31 +76,38 @@ public struct ForecastBuilder {
         trials += 1
         events += Double(outcome.events)
         TrialMetrics.values(of: outcome, into: &row)
-        for i in row.indices { columns[i].append(row[i]) }
-        for (p, v) in outcome.parameters.enumerated() { parameterColumns[p].append(v) }
+        for i in row.indices { series[i].add(row[i]) }
+        if keepsTrialColumns {
+            for i in row.indices { columns[i].append(row[i]) }
+            for (p, v) in outcome.parameters.enumerated() { parameterColumns[p].append(v) }
+        }
 
         var planFill = 0.0, planStart = 0.0, planFilled = 0
         for (r, o) in outcome.requisitions.enumerated() {
             let spec = model.requisitions[r]
             let s = r + 1
             let unfilled = spec.openings - o.fillTimes.count
-            for v in o.fillTimes { fillTimes[s].append(v); fillTimes[0].append(v) }
-            for v in o.startTimes { startTimes[s].append(v); startTimes[0].append(v) }
+            for v in o.fillTimes { fillTimes[s].add(v); fillTimes[0].add(v) }
+            for v in o.startTimes { startTimes[s].add(v); startTimes[0].add(v) }
             for _ in 0..<max(0, unfilled) {
-                fillTimes[s].append(.infinity); fillTimes[0].append(.infinity)
-                startTimes[s].append(.infinity); startTimes[0].append(.infinity)
+                fillTimes[s].add(.infinity); fillTimes[0].add(.infinity)
+                startTimes[s].add(.infinity); startTimes[0].add(.infinity)
             }
             let n = o.fillTimes.count
             let fillSum = o.fillTimes.reduce(0, +), startSum = o.startTimes.reduce(0, +)
-            trialFillMeans[s].append(n > 0 ? fillSum / Double(n) : .nan)
-            trialStartMeans[s].append(n > 0 ? startSum / Double(n) : .nan)
+            if keepsTrialColumns {
+                trialFillMeans[s].append(n > 0 ? fillSum / Double(n) : .nan)
+                trialStartMeans[s].append(n > 0 ? startSum / Double(n) : .nan)
+            }
             planFill += fillSum; planStart += startSum; planFilled += n
 
             addFunnel(o, spec: spec, scope: s)
             addFunnel(o, spec: spec, scope: 0)
         }
-        trialFillMeans[0].append(planFilled > 0 ? planFill / Double(planFilled) : .nan)
-        trialStartMeans[0].append(planFilled > 0 ? planStart / Double(planFilled) : .nan)
+        if keepsTrialColumns {
+            trialFillMeans[0].append(planFilled > 0 ? planFill / Double(planFilled) : .nan)
+            trialStartMeans[0].append(planFilled > 0 ? planStart / Double(planFilled) : .nan)
+        }
 
         // Timeline: cumulative starts with t <= 7k (16.20).
         for k in 0..<model.weekCount {
@@ -128,7 +149,9 @@ public struct ForecastBuilder {
 
     /// The per-trial column of `metric` in `scope` (per-opening metrics:
     /// the trial's mean over filled openings, NaN where none filled).
+    /// Requires `keepsTrialColumns`.
     public func column(scope: Int, metric: Metric) -> [Double] {
+        precondition(keepsTrialColumns, "per-trial columns were not kept")
         switch metric {
         case .timeToFill: return trialFillMeans[scope]
         case .timeToStart: return trialStartMeans[scope]
@@ -143,9 +166,10 @@ public struct ForecastBuilder {
         for s in 0..<scopeCount {
             summaries.append(Metric.allCases.map { metric in
                 switch metric {
-                case .timeToFill: return Statistics.summarize(fillTimes[s])
-                case .timeToStart: return Statistics.summarize(startTimes[s])
-                default: return Statistics.summarize(column(scope: s, metric: metric), binary: metric.isBinary)
+                case .timeToFill: return fillTimes[s].summary()
+                case .timeToStart: return startTimes[s].summary()
+                default:
+                    return series[s * metricCount + Metric.perTrial.firstIndex(of: metric)!].summary(binary: metric.isBinary)
                 }
             })
         }
@@ -182,10 +206,11 @@ extension ForecastRunner {
     /// `perTrial` sees every outcome in trial order (for trials.csv).
     public static func forecast(
         model: SimulationModel, options: RunOptions,
+        keepsTrialColumns: Bool = true,
         progress: (@Sendable (Int) -> Void)? = nil,
         perTrial: ((Int, TrialOutcome) throws -> Void)? = nil
     ) rethrows -> (Forecast, ForecastBuilder) {
-        var builder = ForecastBuilder(model: model)
+        var builder = ForecastBuilder(model: model, keepsTrialColumns: keepsTrialColumns)
         try run(model: model, options: options, progress: progress) { chunk in
             for (i, o) in chunk.outcomes.enumerated() {
                 builder.add(o)

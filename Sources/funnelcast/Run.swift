@@ -60,7 +60,7 @@ struct Run: ParsableCommand {
         do {
             let stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
             let (forecast, _) = try ForecastRunner.forecast(
-                model: model, options: options, progress: { bar.advance(by: $0) },
+                model: model, options: options, keepsTrialColumns: false, progress: { bar.advance(by: $0) },
                 perTrial: stream.map { s in { i, o in try s.append(ForecastTables.trialsRow(i, o, model: model)) } })
             bar.finish()
             if let outputs {
