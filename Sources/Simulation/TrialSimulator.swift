@@ -181,7 +181,7 @@ struct TrialEngine {
             if f.end <= horizon { queue.push(f.end, .freezeEnd, requisition: 0, subject: Int32(i)) }
         }
         for r in model.requisitions.indices {
-            state[r] = RequisitionState()
+            state[r].reset()
             arrivalStreams[r].seek(keys.arrivals[r], 0, 0, trial)
             let spec = model.requisitions[r]
             if spec.opensDay <= horizon { queue.push(spec.opensDay, .open, requisition: r) }
@@ -207,18 +207,26 @@ struct TrialEngine {
     private mutating func resolve(_ u: [Double]) {
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
-            var v = Resolved()
-            v.applicantsPerWeek = spec.applicantsPerWeek.value(u)
-            v.competingOffersPerWeek = spec.competingOffersPerWeek.value(u)
-            v.contactFailure = spec.contactFailure.value(u)
-            v.accept = spec.accept.value(u)
-            v.renege = spec.renege.value(u)
-            v.noShow = spec.stages.map { $0.noShow.value(u) }
-            v.pass = spec.stages.map { $0.pass.value(u) }
-            if let c = spec.check {
-                v.fail = c.fail.value(u); v.falseFail = c.falseFail.value(u); v.dispute = c.dispute.value(u)
+            func fill(_ v: inout Resolved) {
+                v.applicantsPerWeek = spec.applicantsPerWeek.value(u)
+                v.competingOffersPerWeek = spec.competingOffersPerWeek.value(u)
+                v.contactFailure = spec.contactFailure.value(u)
+                v.accept = spec.accept.value(u)
+                v.renege = spec.renege.value(u)
+                // In place: the arrays keep their storage from trial to trial.
+                if v.noShow.count != spec.stages.count {
+                    v.noShow = Array(repeating: 0, count: spec.stages.count)
+                    v.pass = v.noShow
+                }
+                for (i, stage) in spec.stages.enumerated() {
+                    v.noShow[i] = stage.noShow.value(u)
+                    v.pass[i] = stage.pass.value(u)
+                }
+                if let c = spec.check {
+                    v.fail = c.fail.value(u); v.falseFail = c.falseFail.value(u); v.dispute = c.dispute.value(u)
+                }
             }
-            resolved[r] = v
+            fill(&resolved[r])
         }
     }
 
@@ -836,6 +844,15 @@ private struct RequisitionState {
     /// Offers owed at once to waiting finalists after a decline, rescind or renege (16.12).
     var credit = 0
     var waiting: [Int32] = []
+
+    /// Back to a requisition not yet open, keeping `waiting`'s storage.
+    mutating func reset() {
+        var storage: [Int32] = []
+        swap(&storage, &waiting)
+        storage.removeAll(keepingCapacity: true)
+        self = RequisitionState()
+        waiting = storage
+    }
 }
 
 private struct Resolved {
