@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FunnelModel
+import Reporting
 
 @main
 struct Funnelcast: ParsableCommand {
@@ -31,10 +32,6 @@ struct ScenarioArgument: ParsableArguments {
             throw ExitCode(1)
         }
     }
-}
-
-enum FunnelcastVersion {
-    static let current = "0.1.0"
 }
 
 /// Writes one line to standard error.
