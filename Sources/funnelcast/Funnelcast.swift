@@ -14,7 +14,7 @@ struct Funnelcast: ParsableCommand {
               funnelcast run Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Report.self, Validate.self]
+        subcommands: [Run.self, Report.self, Validate.self, Schema.self, Init.self]
     )
 }
 
