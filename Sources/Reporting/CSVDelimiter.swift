@@ -10,31 +10,31 @@ public enum CSVDelimiter {
         case "tab", "TAB", "\\t", "\t": c = "\t"
         default:
             guard text.count == 1, let only = text.first else {
-                return .failure(DelimiterError("a single character such as ';' or ',' (or 'tab')", text))
+                return .failure(DelimiterError("must be a single character such as ';' or ',' (or 'tab')", text))
             }
             c = only
         }
         if c == "\"" || c == "\r" || c == "\n" || c == "\r\n" {
-            return .failure(DelimiterError("not a quote or a line break (they would make the file ambiguous)", text))
+            return .failure(DelimiterError("cannot be a quote or a line break (they would make the file ambiguous)", text))
         }
         if c == "." || c.isNumber || c.isLetter || c == "-" || c == "+" {
-            return .failure(DelimiterError("not '.', '-', '+', a digit or a letter (numbers are written with them)", text))
+            return .failure(DelimiterError("cannot be '.', '-', '+', a digit or a letter (numbers are written with them)", text))
         }
         return .success(c)
     }
 }
 
-/// Why a delimiter was refused: what it must be, and what was given.
+/// Why a delimiter was refused: the rule it breaks, and what was given.
 public struct DelimiterError: Error, Equatable, CustomStringConvertible {
-    public var expected: String
+    public var rule: String
     public var given: String
 
-    init(_ expected: String, _ given: String) {
-        self.expected = expected
+    init(_ rule: String, _ given: String) {
+        self.rule = rule
         self.given = given
     }
 
     public var description: String {
-        "the CSV delimiter must be \(expected) (got \(given.debugDescription))"
+        "the CSV delimiter \(rule) (got \(given.debugDescription))"
     }
 }

@@ -36,6 +36,9 @@ struct Report: ParsableCommand {
     func run() throws {
         let scenario = options.apply(to: try input.load())
         let path = outputPath
+        do { try AtomicFile.checkWritable(path) } catch {
+            printError("\(error)"); throw ExitCode(1)
+        }
         let forecast = options.forecast(scenario, model: SimulationModel(scenario))
         let info = ReportInfo(scenarioFile: input.scenario,
                               command: ForecastOptions.reproduce("report", file: input.scenario, scenario))

@@ -43,7 +43,10 @@ struct Run: ParsableCommand {
         let scenario = options.apply(to: try input.load())
         let delimiter = try CSVDelimiter.parse(delimiter).get()
         let outputs: OutputDirectory?
-        do { outputs = try out.map { try OutputDirectory(path: $0, delimiter: delimiter) } } catch {
+        do {
+            outputs = try out.map { try OutputDirectory(path: $0, delimiter: delimiter) }
+            if let html { try AtomicFile.checkWritable(html) }
+        } catch {
             printError("\(error)"); throw ExitCode(1)
         }
 
