@@ -14,8 +14,7 @@ enum ReportTables {
                    HTMLTable.Cell(Format.percent(p.mean ?? 0), column: "mean", value: p.mean),
                    HTMLTable.Cell(interval ?? Format.missing),
                    HTMLTable.Cell(Format.count(hires.mean ?? 0)),
-                   HTMLTable.Cell(Format.percent(cancelled.mean ?? 0))],
-                  attributes: [("data-scope", scope), ("data-metric", "on_time")])
+                   HTMLTable.Cell(Format.percent(cancelled.mean ?? 0))])
         }
         return t.render()
     }
