@@ -84,3 +84,23 @@ struct ChartFrame {
         return "…" + String(text.suffix(limit - 1))
     }
 }
+
+extension Format {
+    /// A parameter's value in a few digits: "0.52", "7.2", "2,000", "0.0031".
+    static func significant(_ v: Double) -> String {
+        guard v.isFinite else { return fixed(v, digits: 0) }
+        let a = abs(v)
+        if a >= 100 || a == a.rounded() { return fixed(v, digits: 0, grouping: true) }
+        var digits = 2
+        while digits < 6 && a < pow10(-(digits - 2)) { digits += 1 }
+        var s = fixed(v, digits: digits)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s.hasSuffix(".") ? String(s.dropLast()) : s
+    }
+
+    private static func pow10(_ e: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(e) { r *= 10 }
+        return e < 0 ? 1 / r : r
+    }
+}

@@ -21,7 +21,7 @@ enum InterventionChart {
         for t in ticks where t != 0 {
             svg.line(x1: x(t), y1: frame.top - 4, x2: x(t), y2: frame.bottom, class: "gridline")
         }
-        frame.drawXAxis(&svg, x: x, ticks: ticks.map { ($0, metric.formatChange($0)) },
+        frame.drawXAxis(&svg, x: x, ticks: ticks.map { ($0, metric.formatTick($0, change: true)) },
                         title: "change of \(metric.name)")
         svg.line(x1: x(0), y1: frame.top - 8, x2: x(0), y2: frame.bottom, class: "baseline")
         svg.text("no change", x: x(0), y: frame.top - 12, anchor: .middle, class: "marker-label")

@@ -61,6 +61,20 @@ public struct MetricLabel: Sendable, Equatable {
         }
     }
 
+    /// An axis tick: as `format`, with no decimals where the tick is whole
+    /// ("20%", not "20.0%"); a change signed ("+5 pp", "0 pp").
+    func formatTick(_ v: Double, change: Bool = false) -> String {
+        let shown = unit == .probability ? v * 100 : v
+        let digits = (shown * 10).rounded() == (shown.rounded() * 10) ? 0 : 1
+        let sign = change && v > 0 ? "+" : ""
+        switch unit {
+        case .probability: return sign + Format.fixed(shown, digits: digits) + (change ? " pp" : "%")
+        case .days: return sign + Format.fixed(v, digits: digits) + " d"
+        case .money: return sign + Format.money(v)
+        case .number: return sign + Format.fixed(v, digits: digits)
+        }
+    }
+
     /// A change of this metric, signed: "+4.1 pp", "-3.0 d", "+1,200".
     func formatChange(_ d: Double) -> String {
         let sign = d > 0 ? "+" : ""
