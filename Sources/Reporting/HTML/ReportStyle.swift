@@ -102,7 +102,9 @@ enum ReportStyle {
           nav { display: none; }
           section { margin-top: 16px; }
           h2 { break-after: avoid; page-break-after: avoid; }
-          .charts { grid-template-columns: 1fr 1fr; gap: 10px 14px; }
+          /* One chart per row: two side by side would print their labels at 5 pt. */
+          .charts { grid-template-columns: 1fr; gap: 8px; }
+          .charts figure { max-width: 160mm; }
           .chart .hover:hover { fill: transparent; }
           a { color: inherit; text-decoration: none; }
         }
