@@ -9,9 +9,11 @@ struct Funnelcast: ParsableCommand {
         commandName: "funnelcast",
         abstract: "Forecast a hiring plan by Monte Carlo simulation.",
         discussion: """
-            Write the plan as a scenario file (see Scenarios/ and README.md), then:
+            Write the plan as a scenario file (see Scenarios/ and README.md;
+            `funnelcast init` writes a commented starter), then:
               funnelcast validate Scenarios/single-role.yaml
               funnelcast run Scenarios/reference-plan.yaml --out out
+              funnelcast report Scenarios/reference-plan.yaml --out forecast.html
             """,
         version: FunnelcastVersion.current,
         subcommands: [Run.self, Report.self, Validate.self, Schema.self, Init.self]

@@ -13,7 +13,7 @@ struct Report: ParsableCommand {
             requisition, time to fill, the funnel with losses by reason, and
             the tables. It opens from disk in any browser and prints on A4.
 
-            Example: funnelcast report Scenarios/reference-plan.yaml --trials 5000 --out forecast.html
+            Example: funnelcast report Scenarios/reference-plan.yaml --out forecast.html
             """
     )
 

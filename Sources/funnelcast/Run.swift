@@ -13,7 +13,9 @@ struct Run: ParsableCommand {
             timeline.csv and funnel.csv there (and trials.csv with --trials-csv);
             with --html FILE also the HTML report of the same run.
 
-            Example: funnelcast run Scenarios/reference-plan.yaml --trials 20000 --out out --delimiter ';'
+            Examples:
+              funnelcast run Scenarios/reference-plan.yaml --trials 20000 --out out
+              funnelcast run Scenarios/single-role.yaml --out out --delimiter ';'
             """
     )
 

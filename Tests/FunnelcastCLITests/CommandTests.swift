@@ -93,7 +93,14 @@ final class CommandTests: XCTestCase {
         for command in ["run", "report", "validate", "schema", "init"] {
             let r = try funnelcast(command, "--help")
             XCTAssertEqual(r.status, 0, command)
-            XCTAssertTrue(r.stdout.contains("Example: funnelcast \(command) "), "\(command) --help:\n\(r.stdout)")
+            // An example a reader can copy: a whole line, within 80 columns.
+            XCTAssertTrue(r.stdout.contains("Example"), "\(command) --help:\n\(r.stdout)")
+            let examples = r.stdout.split(separator: "\n").filter {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("funnelcast \(command) ")
+                    || $0.hasPrefix("Example: funnelcast \(command) ")
+            }
+            XCTAssertFalse(examples.isEmpty, "\(command) --help:\n\(r.stdout)")
+            for e in examples { XCTAssertLessThan(e.count, 80, String(e)) }
         }
         let root = try funnelcast("--help")
         for command in ["run", "report", "validate", "schema", "init"] { XCTAssertTrue(root.stdout.contains("  \(command) "), command) }
