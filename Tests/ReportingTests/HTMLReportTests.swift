@@ -149,6 +149,8 @@ final class ChartPartsTests: XCTestCase {
         XCTAssertEqual(ticks.map(\.label), ["Dec 2026", "Jan 2027", "Feb"])
         XCTAssertEqual(ticks.first?.value, 11)
         XCTAssertEqual(ChartFrame.monthTicks(start: start, days: 800).count, 5, "every sixth month over two years")
+        // A short horizon: weekly dates.
+        XCTAssertEqual(ChartFrame.monthTicks(start: start, days: 20).map(\.label), ["Nov 20", "Nov 27", "Dec 4"])
     }
 
     func testShorten() {

@@ -38,7 +38,8 @@ struct ChartFrame {
 
     /// Ticks on the first day of each month within days `0 ... days` from
     /// `start`, labelled "Feb", with the year on January and on the first
-    /// tick; every second or third month when there are many.
+    /// tick; every second, third or sixth month when there are many. A span
+    /// with fewer than two month starts gets weekly ticks labelled "Jan 11".
     static func monthTicks(start: CivilDate, days: Double) -> [(value: Double, label: String)] {
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         var months: [(Double, Int, Int)] = []
@@ -47,6 +48,13 @@ struct ChartFrame {
             let c = start.adding(days: d).components
             if c.day == 1 { months.append((Double(d), c.month, c.year)) }
             d += 1
+        }
+        guard months.count >= 2 else {
+            let step = days > 42 ? 14 : 7
+            return stride(from: 0, through: Int(days), by: step).map { d in
+                let c = start.adding(days: d).components
+                return (Double(d), "\(names[c.month - 1]) \(c.day)")
+            }
         }
         let every = months.count > 24 ? 6 : months.count > 12 ? 3 : months.count > 7 ? 2 : 1
         var out: [(value: Double, label: String)] = []

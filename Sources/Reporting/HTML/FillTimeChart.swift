@@ -65,7 +65,7 @@ enum FillTimeChart {
             let mx = x(min(v, span))
             let rightSide = mx > frame.right - 70
             svg.line(x1: mx, y1: frame.top, x2: mx, y2: frame.bottom, class: "marker")
-            svg.text("\(name) \(Format.fixed(v, digits: 0)) d", x: rightSide ? mx - 3 : mx + 3,
+            svg.text("\(name) \(Format.fixed(v, digits: v < 10 ? 1 : 0)) d", x: rightSide ? mx - 3 : mx + 3,
                      y: frame.top + 10 + Double(i) * 13, anchor: rightSide ? .end : .start, class: "marker-label")
         }
         let missing = [("P50", 0.5), ("P90", 0.9)].filter { summary.percentile($0.1) == nil }.map(\.0)

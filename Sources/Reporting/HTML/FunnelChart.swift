@@ -74,7 +74,8 @@ enum FunnelChart {
 
         for (i, r) in rows.enumerated() {
             let y = top + Double(i) * rowHeight
-            svg.text(r.stage, x: labelWidth - 10, y: y + 18, anchor: .end, class: "label")
+            svg.text(ChartFrame.shorten(r.stage, limit: 22), x: labelWidth - 10, y: y + 18, anchor: .end, class: "label",
+                     tooltip: r.stage)
             if r.entered > 0 {
                 var cx = x0
                 for (part, v) in parts(r, index: i, count: rows.count) where v > 0 {

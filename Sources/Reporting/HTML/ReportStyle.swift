@@ -32,7 +32,6 @@ enum ReportStyle {
         .card .d { font-size: 12px; color: var(--muted); }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 18px 22px; }
         figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-        figcaption { font-size: 13px; color: var(--muted); margin-top: 2px; }
         svg.chart { display: block; width: 100%; height: auto; overflow: visible; font-family: inherit; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; font-variant-numeric: tabular-nums;
           break-inside: avoid; page-break-inside: avoid; }
