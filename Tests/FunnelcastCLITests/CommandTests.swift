@@ -40,7 +40,7 @@ final class CommandTests: XCTestCase {
         p.currentDirectoryURL = dir
         // stderr to a file, stdout through a pipe read to its end: neither can fill up and block the child.
         let errPath = dir.appendingPathComponent(".stderr-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errPath) }
         let err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
         let out = Pipe()
