@@ -22,6 +22,9 @@ public struct Forecast: Sendable {
     public var funnel: [[FunnelStep]]
     /// Mean events per trial (for the benchmark).
     public var eventsPerTrial: Double
+    /// fillHistograms[scope]: time to fill of every opening of every trial,
+    /// binned, with the openings not filled within the horizon counted apart.
+    public var fillHistograms: [TimeHistogram] = []
 
     public func summary(_ scope: Int, _ metric: Metric) -> MetricSummary {
         summaries[scope][Metric.allCases.firstIndex(of: metric)!]

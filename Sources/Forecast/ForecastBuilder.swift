@@ -190,6 +190,8 @@ public struct ForecastBuilder {
                 return m
             }
         }
+        let binWidth = TimeHistogram.binWidth(span: model.horizon)
+        let fillHistograms = fillTimes.map { TimeHistogram(values: $0, span: model.horizon, binWidth: binWidth) }
         let deadlines: [CivilDate?] = [scenario.requisitions.compactMap(\.deadline).max()]
             + scenario.requisitions.map(\.deadline)
         return Forecast(
@@ -197,7 +199,7 @@ public struct ForecastBuilder {
             trials: trials, seed: scenario.seed, scopes: ["plan"] + model.requisitions.map(\.name),
             openings: [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings),
             deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
-            eventsPerTrial: events / n)
+            eventsPerTrial: events / n, fillHistograms: fillHistograms)
     }
 }
 

@@ -56,6 +56,23 @@ public enum AtomicFile {
         }
     }
 
+    /// Checks, before any long work, that `path` can be written: it names a
+    /// file, not a directory, and its directory exists (created here if
+    /// missing) and is writable. `write` may still fail later (a full disk).
+    public static func checkWritable(_ path: String) throws(OutputError) {
+        precondition(!path.isEmpty, "empty output path")
+        let (directory, name) = split(path)
+        guard !name.isEmpty else { throw OutputError(path: path, reason: "the path names a directory, not a file") }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw OutputError(path: path, reason: "is a directory; give a file name")
+        }
+        try makeDirectories(directory, for: path)
+        guard access(directory ?? ".", W_OK) == 0 else {
+            throw failure(path, "cannot write in \(directory ?? ".")")
+        }
+    }
+
     /// The directory part (nil for a bare file name) and the file name.
     static func split(_ path: String) -> (directory: String?, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (nil, path) }

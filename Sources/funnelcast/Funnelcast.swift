@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FunnelModel
+import Reporting
 
 @main
 struct Funnelcast: ParsableCommand {
@@ -8,12 +9,14 @@ struct Funnelcast: ParsableCommand {
         commandName: "funnelcast",
         abstract: "Forecast a hiring plan by Monte Carlo simulation.",
         discussion: """
-            Write the plan as a scenario file (see Scenarios/ and README.md), then:
+            Write the plan as a scenario file (see Scenarios/ and README.md;
+            `funnelcast init` writes a commented starter), then:
               funnelcast validate Scenarios/single-role.yaml
               funnelcast run Scenarios/reference-plan.yaml --out out
+              funnelcast report Scenarios/reference-plan.yaml --out forecast.html
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Validate.self]
+        subcommands: [Run.self, Report.self, Validate.self, Schema.self, Init.self]
     )
 }
 
@@ -31,10 +34,6 @@ struct ScenarioArgument: ParsableArguments {
             throw ExitCode(1)
         }
     }
-}
-
-enum FunnelcastVersion {
-    static let current = "0.1.0"
 }
 
 /// Writes one line to standard error.

@@ -10,68 +10,69 @@ struct Run: ParsableCommand {
         abstract: "Run the Monte Carlo forecast of a scenario.",
         discussion: """
             Prints the forecast; with --out DIR also writes summary.csv,
-            timeline.csv and funnel.csv there (and trials.csv with --trials-csv).
+            timeline.csv and funnel.csv there (and trials.csv with --trials-csv);
+            with --html FILE also the HTML report of the same run.
 
-            Example: funnelcast run Scenarios/reference-plan.yaml --trials 20000 --out out
+            Examples:
+              funnelcast run Scenarios/reference-plan.yaml --trials 20000 --out out
+              funnelcast run Scenarios/single-role.yaml --out out --delimiter ';'
             """
     )
 
     @OptionGroup var input: ScenarioArgument
 
-    @Option(help: "Number of trials (default: the scenario's `trials`).")
-    var trials: Int?
-
-    @Option(help: "Master seed (default: the scenario's `seed`).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var options: ForecastOptions
 
     @Option(help: "Directory for the CSV files.")
     var out: String?
 
+    @Option(help: ArgumentHelp("CSV field delimiter: ',' (default), ';', 'tab', '|'. Decimals are always '.'.",
+                               valueName: "char"))
+    var delimiter: String = ","
+
     @Flag(name: .customLong("trials-csv"), help: "Also write DIR/trials.csv, one row per trial.")
     var trialsCSV = false
 
-    @Flag(help: "No progress bar and no tables on the terminal.")
-    var quiet = false
+    @Option(help: ArgumentHelp("Also write the HTML report of this run to FILE.", valueName: "file.html"))
+    var html: String?
 
     func validate() throws {
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1 (got \(trials)).") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
         if trialsCSV && out == nil { throw ValidationError("--trials-csv needs --out DIR.") }
+        if case .failure(let e) = CSVDelimiter.parse(delimiter) { throw ValidationError("\(e).") }
     }
 
     func run() throws {
-        var scenario = try input.load()
-        if let trials { scenario.trials = trials }
-        if let seed { scenario.seed = seed }
+        let scenario = options.apply(to: try input.load())
+        let delimiter = try CSVDelimiter.parse(delimiter).get()
         let outputs: OutputDirectory?
-        do { outputs = try out.map { try OutputDirectory(path: $0) } } catch {
+        do {
+            outputs = try out.map { try OutputDirectory(path: $0, delimiter: delimiter) }
+            if let html { try AtomicFile.checkWritable(html) }
+        } catch {
             printError("\(error)"); throw ExitCode(1)
         }
 
         let model = SimulationModel(scenario)
-        let options = RunOptions(trials: scenario.trials, seed: scenario.seed,
-                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let bar = ProgressBar(total: scenario.trials, label: "trials",
-                              enabled: !quiet && ProgressBar.stderrIsTerminal)
         var written: [String] = []
         do {
             let stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
-            let (forecast, _) = try ForecastRunner.forecast(
-                model: model, options: options, keepsTrialColumns: false, progress: { bar.advance(by: $0) },
+            let forecast = try options.forecast(
+                scenario, model: model,
                 perTrial: stream.map { s in { i, o in try s.append(ForecastTables.trialsRow(i, o, model: model)) } })
-            bar.finish()
             if let outputs {
                 written = try outputs.writeForecast(forecast)
                 if let stream { try stream.commit(); written.append(stream.path) }
             }
-            if !quiet { print(TerminalReport.render(forecast), terminator: "") }
+            if let html {
+                let info = ReportInfo(scenarioFile: input.scenario,
+                                      command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
+                try HTMLReport.write(forecast, to: html, info: info)
+                written.append(html)
+            }
+            if !options.quiet { print(TerminalReport.render(forecast), terminator: "") }
         } catch let error as OutputError {
-            bar.finish()
             printError("\(error)"); throw ExitCode(1)
         }
-        if !quiet && !written.isEmpty { print("Wrote " + written.joined(separator: ", ")) }
+        if !options.quiet && !written.isEmpty { print("Wrote " + written.joined(separator: ", ")) }
     }
 }

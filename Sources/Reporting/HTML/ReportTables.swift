@@ -1,0 +1,122 @@
+import Forecast
+
+/// The HTML report's tables: the terminal report's questions, then every
+/// metric and every funnel step as `summary.csv` and `funnel.csv` hold them.
+enum ReportTables {
+    static func onTime(_ f: Forecast) -> String {
+        var t = HTMLTable(columns: [("scope", false), ("openings", true), ("deadline", false), ("P(on time)", true),
+                                    ("95% interval", true), ("hires (mean)", true), ("P(cancelled)", true)])
+        for (s, scope) in f.scopes.enumerated() {
+            let p = f.summary(s, .onTime), hires = f.summary(s, .filled), cancelled = f.summary(s, .cancelled)
+            let interval = p.ciLow.flatMap { lo in p.ciHigh.map { "\(Format.percent(lo)) - \(Format.percent($0))" } }
+            t.add([HTMLTable.Cell(scope, numeric: false), HTMLTable.Cell(String(f.openings[s])),
+                   HTMLTable.Cell(f.deadlines[s]?.description ?? "horizon", numeric: false),
+                   HTMLTable.Cell(Format.percent(p.mean ?? 0), column: "mean", value: p.mean),
+                   HTMLTable.Cell(interval ?? Format.missing),
+                   HTMLTable.Cell(Format.count(hires.mean ?? 0)),
+                   HTMLTable.Cell(Format.percent(cancelled.mean ?? 0))])
+        }
+        return t.render()
+    }
+
+    static func times(_ f: Forecast) -> String {
+        var t = HTMLTable(columns: [("scope", false), ("fill P10", true), ("fill P50", true), ("fill P90", true),
+                                    ("start P10", true), ("start P50", true), ("start P90", true),
+                                    ("not filled", true)])
+        for (s, scope) in f.scopes.enumerated() {
+            let fill = f.summary(s, .timeToFill), start = f.summary(s, .timeToStart)
+            t.add([HTMLTable.Cell(scope, numeric: false)]
+                  + [0.10, 0.50, 0.90].map { HTMLTable.Cell(days(fill.percentile($0))) }
+                  + [0.10, 0.50, 0.90].map { HTMLTable.Cell(days(start.percentile($0))) }
+                  + [HTMLTable.Cell(Format.percent(fill.beyondHorizon))])
+        }
+        return t.render()
+    }
+
+    static func cost(_ f: Forecast) -> String {
+        var t = HTMLTable(columns: [("scope", false), ("cost", true), ("cost per hire", true), ("P90 per hire", true),
+                                    ("recruiter", true), ("interviewer", true), ("applicants", true)])
+        for (s, scope) in f.scopes.enumerated() {
+            let perHire = f.summary(s, .costPerHire)
+            t.add([HTMLTable.Cell(scope, numeric: false), HTMLTable.Cell(Format.money(f.summary(s, .cost).mean)),
+                   HTMLTable.Cell(Format.money(perHire.mean)),
+                   HTMLTable.Cell(perHire.percentile(0.90).map { Format.money($0) } ?? "no hire"),
+                   HTMLTable.Cell(Format.hours(f.summary(s, .recruiterHours).mean)),
+                   HTMLTable.Cell(Format.hours(f.summary(s, .interviewerHours).mean)),
+                   HTMLTable.Cell(Format.count(f.summary(s, .applicants).mean ?? 0))])
+        }
+        return t.render()
+    }
+
+    /// One scope's funnel, as `funnel.csv` rows.
+    static func funnel(_ f: Forecast, scope s: Int) -> String {
+        var t = HTMLTable(columns: [("step", false), ("entered", true), ("passed", true), ("conversion", true),
+                                    ("no-show", true), ("withdrawn", true), ("no contact", true), ("rejected", true)],
+                          caption: "Funnel: \(f.scopes[s]) (mean candidates per trial)")
+        for r in f.funnel[s] {
+            t.add([HTMLTable.Cell(r.stage, numeric: false),
+                   HTMLTable.Cell(Format.count(r.entered), column: "entered", value: r.entered),
+                   HTMLTable.Cell(Format.count(r.passed), column: "passed", value: r.passed),
+                   HTMLTable.Cell(r.conversion.map { Format.percent($0) } ?? Format.missing),
+                   HTMLTable.Cell(Format.count(r.noShows), column: "no_shows", value: r.noShows),
+                   HTMLTable.Cell(Format.count(r.withdrawn), column: "withdrawn", value: r.withdrawn),
+                   HTMLTable.Cell(Format.count(r.contactFailures), column: "contact_failures", value: r.contactFailures),
+                   HTMLTable.Cell(Format.count(r.rejected), column: "rejected", value: r.rejected)],
+                  attributes: [("data-scope", f.scopes[s]), ("data-stage", r.stage)])
+        }
+        return t.render()
+    }
+
+    /// Every metric of one scope, as `summary.csv` rows.
+    static func metrics(_ f: Forecast, scope s: Int) -> String {
+        var t = HTMLTable(columns: [("metric", false), ("mean", true), ("95% interval", true), ("P10", true),
+                                    ("P50", true), ("P90", true), ("beyond horizon", true), ("n", true)],
+                          caption: "Every metric: \(f.scopes[s])")
+        for metric in Metric.allCases {
+            let x = f.summary(s, metric)
+            let interval = x.ciLow.flatMap { lo in x.ciHigh.map { "\(value(lo, metric)) - \(value($0, metric))" } }
+            t.add([HTMLTable.Cell(metric.rawValue, numeric: false),
+                   HTMLTable.Cell(x.mean.map { value($0, metric) } ?? Format.missing, column: "mean", value: x.mean),
+                   HTMLTable.Cell(interval ?? Format.missing)]
+                  + [(0.10, "p10"), (0.50, "p50"), (0.90, "p90")].map { level, column in
+                      let p = x.percentile(level)
+                      return HTMLTable.Cell(p.map { percentile($0, metric) } ?? beyond(metric), column: column, value: p)
+                  }
+                  + [HTMLTable.Cell(Format.percent(x.beyondHorizon), column: "beyond_horizon", value: x.beyondHorizon),
+                     HTMLTable.Cell(Format.fixed(Double(x.n), digits: 0, grouping: true), column: "n", value: Double(x.n))],
+                  attributes: [("data-scope", f.scopes[s]), ("data-metric", metric.rawValue)])
+        }
+        return t.render()
+    }
+
+    /// A metric's value as people read it.
+    static func value(_ v: Double, _ metric: Metric) -> String {
+        switch metric {
+        case .onTime, .cancelled: return Format.percent(v)
+        case .timeToFill, .timeToStart: return Format.days(v)
+        case .cost, .costPerHire: return Format.money(v)
+        case .recruiterHours, .interviewerHours: return Format.hours(v)
+        default: return Format.count(v)
+        }
+    }
+
+    /// A percentile: 0/1 metrics as "no"/"yes", counts whole where they are.
+    static func percentile(_ v: Double, _ metric: Metric) -> String {
+        switch metric {
+        case .onTime, .cancelled:
+            return v == 1 ? "yes" : v == 0 ? "no" : Format.fixed(v, digits: 2)
+        case .filled, .applicants, .contactFailures, .noShows, .withdrawn, .rejected, .offers, .declines, .bgFail,
+             .bgFalseFail, .reneges, .released:
+            return Format.fixed(v, digits: v == v.rounded() ? 0 : 1)
+        default:
+            return value(v, metric)
+        }
+    }
+
+    /// What a percentile beyond the horizon shows.
+    static func beyond(_ metric: Metric) -> String {
+        metric == .costPerHire ? "no hire" : "beyond horizon"
+    }
+
+    static func days(_ d: Double?) -> String { d.map { Format.days($0) } ?? "beyond horizon" }
+}

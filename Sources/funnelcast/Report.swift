@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import FunnelModel
+import Reporting
+import Simulation
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the forecast as one HTML page with charts.",
+        discussion: """
+            Runs the forecast and writes a self-contained HTML file (inline CSS
+            and SVG, no script, nothing fetched): starts over time per
+            requisition, time to fill, the funnel with losses by reason, and
+            the tables. It opens from disk in any browser and prints on A4.
+
+            Example: funnelcast report Scenarios/reference-plan.yaml --out forecast.html
+            """
+    )
+
+    @OptionGroup var input: ScenarioArgument
+
+    @OptionGroup var options: ForecastOptions
+
+    @Option(help: ArgumentHelp("The HTML file to write (default: the scenario's name with .html, here).",
+                               valueName: "file.html"))
+    var out: String?
+
+    /// The default output: `plan.yaml` gives `plan.html` in the current directory.
+    var outputPath: String {
+        if let out { return out }
+        let name = (input.scenario as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return (stem.isEmpty ? "report" : stem) + ".html"
+    }
+
+    func run() throws {
+        let scenario = options.apply(to: try input.load())
+        let path = outputPath
+        do { try AtomicFile.checkWritable(path) } catch {
+            printError("\(error)"); throw ExitCode(1)
+        }
+        let forecast = options.forecast(scenario, model: SimulationModel(scenario))
+        let info = ReportInfo(scenarioFile: input.scenario,
+                              command: ForecastOptions.reproduce("report", file: input.scenario, scenario))
+        do {
+            try HTMLReport.write(forecast, to: path, info: info)
+        } catch {
+            printError("\(error)"); throw ExitCode(1)
+        }
+        if !options.quiet { print("Wrote \(path)") }
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Renders the reference plan's HTML report (and a page with hand-made
+# tornado and interventions sections, when given) in headless Chromium,
+# takes a 1280x4000 screenshot of each, and checks page, DOM, console log
+# and screenshot with scripts/check-report.py.
+#
+#   scripts/test-report.sh FUNNELCAST OUT_DIR [SAMPLE.html]
+#
+# REPORT_TRIALS sets the trials of the reference plan's run (default 2000).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bin=$1
+out=$2
+sample=${3:-}
+trials=${REPORT_TRIALS:-2000}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+browser=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$browser" ] || { echo "test-report: chromium is missing; run scripts/install-chromium.sh" >&2; exit 1; }
+
+# Chromium wants a profile and a runtime directory of its own.
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+export XDG_RUNTIME_DIR=$profile HOME=$profile
+flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run
+       --user-data-dir="$profile/chromium" --enable-logging=stderr --v=0)
+
+# render NAME FILE.html: OUT/NAME.png, OUT/NAME.dom.html, OUT/NAME.log
+render() {
+    local name=$1 page=$2
+    "$browser" "${flags[@]}" --window-size=1280,4000 --screenshot="$out/$name.png" "file://$page" 2>"$out/$name.log" >/dev/null
+    "$browser" "${flags[@]}" --dump-dom "file://$page" 2>>"$out/$name.log" >"$out/$name.dom.html"
+}
+
+charts() {  # charts SCOPE... : the chart ids of those scopes
+    local ids=""
+    for s in "$@"; do ids="$ids,fan-$s,ttf-$s,funnel-$s"; done
+    echo "${ids#,}"
+}
+
+echo "test-report: the reference plan's report, $trials trials"
+"$bin" report Scenarios/reference-plan.yaml --trials "$trials" --out "$out/reference-plan.html" --quiet
+render reference-plan "$out/reference-plan.html"
+status=0
+python3 scripts/check-report.py --html "$out/reference-plan.html" --dom "$out/reference-plan.dom.html" \
+    --log "$out/reference-plan.log" --png "$out/reference-plan.png" \
+    --charts "$(charts plan backend sales support)" || status=1
+
+if [ -n "$sample" ]; then
+    echo "test-report: the page with tornado and interventions"
+    render sample-extras "$sample"
+    python3 scripts/check-report.py --html "$sample" --dom "$out/sample-extras.dom.html" \
+        --log "$out/sample-extras.log" --png "$out/sample-extras.png" \
+        --charts "$(charts plan backend sales),tornado,interventions" || status=1
+fi
+
+[ $status -eq 0 ] && echo "test-report: OK; screenshots in $out"
+exit $status
