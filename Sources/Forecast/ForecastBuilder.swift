@@ -18,6 +18,8 @@ public struct ForecastBuilder {
     private var series: [MetricSeries]
     /// Per scope: time to fill / time to start per opening (+infinity: unfilled).
     private var fillTimes: [MetricSeries], startTimes: [MetricSeries]
+    /// Per scope: time to fill in bins, for the report's chart.
+    private var fillHistograms: [TimeHistogram]
     /// columns[scope * metricCount + metric]: one value per trial (only
     /// with `keepsTrialColumns`).
     public private(set) var columns: [[Double]]
@@ -44,6 +46,8 @@ public struct ForecastBuilder {
         let openings = [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings)
         fillTimes = openings.map { MetricSeries(exactLimit: exactTrials * $0) }
         startTimes = fillTimes
+        fillHistograms = Array(repeating: TimeHistogram(span: model.horizon, binWidth: TimeHistogram.binWidth(span: model.horizon)),
+                               count: scopeCount)
         columns = Array(repeating: [], count: scopeCount * Metric.perTrial.count)
         trialFillMeans = Array(repeating: [], count: scopeCount)
         trialStartMeans = trialFillMeans
@@ -87,10 +91,14 @@ public struct ForecastBuilder {
             let spec = model.requisitions[r]
             let s = r + 1
             let unfilled = spec.openings - o.fillTimes.count
-            for v in o.fillTimes { fillTimes[s].add(v); fillTimes[0].add(v) }
+            for v in o.fillTimes {
+                fillTimes[s].add(v); fillTimes[0].add(v)
+                fillHistograms[s].add(v); fillHistograms[0].add(v)
+            }
             for v in o.startTimes { startTimes[s].add(v); startTimes[0].add(v) }
             for _ in 0..<max(0, unfilled) {
                 fillTimes[s].add(.infinity); fillTimes[0].add(.infinity)
+                fillHistograms[s].add(.infinity); fillHistograms[0].add(.infinity)
                 startTimes[s].add(.infinity); startTimes[0].add(.infinity)
             }
             let n = o.fillTimes.count
@@ -190,8 +198,6 @@ public struct ForecastBuilder {
                 return m
             }
         }
-        let binWidth = TimeHistogram.binWidth(span: model.horizon)
-        let fillHistograms = fillTimes.map { TimeHistogram(values: $0, span: model.horizon, binWidth: binWidth) }
         let deadlines: [CivilDate?] = [scenario.requisitions.compactMap(\.deadline).max()]
             + scenario.requisitions.map(\.deadline)
         return Forecast(

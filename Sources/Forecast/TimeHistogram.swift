@@ -23,21 +23,25 @@ public struct TimeHistogram: Sendable, Equatable {
     /// Every value counted: the bins and `beyond`.
     public var total: Int { counts.reduce(beyond, +) }
 
-    /// Bins `binWidth` days wide covering `[0, span]`, filled from `values`
-    /// (days; +infinity: beyond the horizon). Finite values past `span` go
-    /// to the last bin, negative ones to the first (neither happens for
-    /// times measured from an opening within the horizon).
-    public init(values: [Double], span: Double, binWidth: Double) {
+    /// Empty bins `binWidth` days wide covering `[0, span]`.
+    public init(span: Double, binWidth: Double) {
         precondition(span >= 0 && span.isFinite, "histogram span \(span)")
-        let bins = max(1, Int((span / binWidth).rounded(.up)))
-        var counts = Array(repeating: 0, count: bins)
-        var beyond = 0
-        for v in values {
-            guard v.isFinite else { beyond += 1; continue }
-            let i = min(bins - 1, max(0, Int((v / binWidth).rounded(.down))))
-            counts[i] += 1
-        }
-        self.init(binWidth: binWidth, counts: counts, beyond: beyond)
+        self.init(binWidth: binWidth, counts: Array(repeating: 0, count: max(1, Int((span / binWidth).rounded(.up)))),
+                  beyond: 0)
+    }
+
+    /// Bins `binWidth` days wide covering `[0, span]`, filled from `values`.
+    public init(values: [Double], span: Double, binWidth: Double) {
+        self.init(span: span, binWidth: binWidth)
+        for v in values { add(v) }
+    }
+
+    /// Counts one value (days; +infinity: beyond the horizon). Finite values
+    /// past the span go to the last bin, negative ones to the first (neither
+    /// happens for times measured from an opening within the horizon).
+    public mutating func add(_ v: Double) {
+        guard v.isFinite else { beyond += 1; return }
+        counts[min(counts.count - 1, max(0, Int((v / binWidth).rounded(.down))))] += 1
     }
 
     /// A bin width a person reads easily, giving at most `maxBins` bins
