@@ -223,9 +223,9 @@ final class ValidationTests: XCTestCase {
 
     func testDateFormat() {
         assertSingleIssue(Fixture.replacing(line: 2, with: "start: 04/01/2027"), line: 2,
-                          path: "start", message: "expected a date written YYYY-MM-DD", value: "04/01/2027")
+                          path: "start", message: "write dates as YYYY-MM-DD (year first)", value: "04/01/2027")
         assertSingleIssue(Fixture.replacing(line: 2, with: "start: 2027-1-4"), line: 2,
-                          path: "start", message: "expected a date written YYYY-MM-DD", value: "2027-1-4")
+                          path: "start", message: "write dates as YYYY-MM-DD, with two-digit months and days", value: "2027-1-4")
     }
 
     func testDateMustExist() {
