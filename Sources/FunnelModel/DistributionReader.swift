@@ -71,7 +71,8 @@ extension ScenarioReader {
             report(node, path, "expected \(expected), not \(ScenarioReader.shape(node))", value: ScenarioReader.render(node))
             return nil
         case .mapping(let m):
-            guard let d = distribution(mapping: m, node: node, path: path) else { return nil }
+            guard let written = distribution(mapping: m, node: node, path: path) else { return nil }
+            let d = ScenarioReader.collapsed(written)
             // Extreme parameters can overflow in the conversions or the moments.
             guard ScenarioReader.parameters(of: d).allSatisfy(\.isFinite), d.mean.isFinite, d.variance.isFinite else {
                 report(node, path, "\(ScenarioReader.name(of: d)) with these parameters has no finite mean and variance",
@@ -79,6 +80,22 @@ extension ScenarioReader {
                 return nil
             }
             return d
+        }
+    }
+
+    /// A distribution that can take only one value is that number: uniform,
+    /// triangular or pert with min = max, an empirical table with one value
+    /// of positive weight. It is then no uncertain parameter (docs/model.md,
+    /// "Degenerate values").
+    static func collapsed(_ d: Distribution) -> Distribution {
+        switch d {
+        case .uniform(let a, let b) where a == b: return .constant(a)
+        case .triangular(let a, _, let b) where a == b: return .constant(a)
+        case .pert(let a, _, let b) where a == b: return .constant(a)
+        case .empirical(let t):
+            let possible = Set(zip(t.values, t.probabilities).filter { $0.1 > 0 }.map(\.0))
+            return possible.count == 1 ? .constant(possible.first!) : d
+        default: return d
         }
     }
 
@@ -166,10 +183,7 @@ extension ScenarioReader {
             let a = v["min"]!, c = v["mode"]!, b = v["max"]!
             guard a <= b else { return fail("\(name) min \(f(a)) is greater than max \(f(b))") }
             guard a <= c, c <= b else { return fail("\(name) mode \(f(c)) is outside [min, max] = [\(f(a)), \(f(b))]") }
-            if name == "pert" {
-                guard a < b else { return fail("pert needs min < max; for a fixed value write the number") }
-                return .pert(min: a, mode: c, max: b)
-            }
+            if name == "pert" { return .pert(min: a, mode: c, max: b) }   // min = max: a constant (collapsed)
             return .triangular(min: a, mode: c, max: b)
         case "normal":
             let mean = v["mean"]!, sd = v["sd"]!
