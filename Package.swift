@@ -54,5 +54,11 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        // Mutated scenario files through the loader and the engine (`make fuzz`).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Forecast", "Simulation", "FunnelModel"],
+            resources: [.copy("Corpus")]
+        ),
     ]
 )
