@@ -28,6 +28,9 @@ extension ScenarioReader {
 
     static let distributionExample = "{dist: gamma, mean: 2, sd: 1}"
 
+    /// The largest Poisson mean GSL's sampler handles (see `distribution`).
+    static let maxPoissonMean = 1e9
+
     /// "{mean, sd} or {shape, scale}".
     static func formsText(_ name: String) -> String {
         let forms = distributionForms[name] ?? []
@@ -226,23 +229,37 @@ extension ScenarioReader {
             guard a > 0, b > 0 else { return fail("weibull scale and shape must be greater than 0") }
             return .weibull(scale: a, shape: b)
         case "beta":
+            let alpha: Double, beta: Double
             if let a = v["alpha"], let b = v["beta"] {
                 guard a > 0, b > 0 else { return fail("beta alpha and beta must be greater than 0") }
-                return .beta(alpha: a, beta: b)
-            }
-            if let mean = v["mean"], let n = v["n"] {
+                (alpha, beta) = (a, b)
+            } else if let mean = v["mean"], let n = v["n"] {
                 guard mean > 0, mean < 1 else { return fail("beta mean must be strictly between 0 and 1 (got mean \(f(mean)))") }
                 guard n > 0 else { return fail("beta n must be greater than 0") }
-                return .beta(alpha: mean * n, beta: (1 - mean) * n)
+                (alpha, beta) = (mean * n, (1 - mean) * n)
+            } else {
+                let s = v["successes"]!, t = v["trials"]!
+                guard t == t.rounded(), t >= 1 else { return fail("beta trials must be a whole number >= 1 (got trials \(f(t)))") }
+                guard s == s.rounded(), s >= 0 else { return fail("beta successes must be a whole number >= 0 (got successes \(f(s)))") }
+                guard s <= t else { return fail("beta successes \(f(s)) exceed trials \(f(t))") }
+                (alpha, beta) = (s + 1, t - s + 1)
             }
-            let s = v["successes"]!, t = v["trials"]!
-            guard t == t.rounded(), t >= 1 else { return fail("beta trials must be a whole number >= 1 (got trials \(f(t)))") }
-            guard s == s.rounded(), s >= 0 else { return fail("beta successes must be a whole number >= 0 (got successes \(f(s)))") }
-            guard s <= t else { return fail("beta successes \(f(s)) exceed trials \(f(t))") }
-            return .beta(alpha: s + 1, beta: t - s + 1)
+            // GSL's inverse CDF never returns beyond (found by GSLNeverAbortsTests).
+            guard alpha + beta <= Distribution.maxBetaWeight else {
+                return fail("beta with alpha + beta above \(f(Distribution.maxBetaWeight)) is certain to within 0.001: "
+                            + "write its mean (about \(String(format: "%.3g", alpha / (alpha + beta)))) as a number")
+            }
+            return .beta(alpha: alpha, beta: beta)
         case "poisson":
             let mean = v["mean"]!
             guard mean > 0 else { return fail("poisson mean must be greater than 0") }
+            // GSL draws Poisson counts as 32-bit integers; with a mean past
+            // about 4.9e9 its sampler's inner counts overflow and a draw can
+            // take hours (found by the fuzzer: a mean of 1e15).
+            guard mean <= ScenarioReader.maxPoissonMean else {
+                return fail("poisson mean must be at most \(f(ScenarioReader.maxPoissonMean)) (GSL draws Poisson counts as "
+                            + "32-bit integers); for a larger count use gamma or lognormal")
+            }
             return .poisson(mean: mean)
         case "empirical":
             return empirical(params, node: node, path: path)

@@ -428,4 +428,20 @@ final class ValidationTests: XCTestCase {
                                            ScenarioIssue(file: "a", line: 2, path: "q", message: "n")])
         XCTAssertEqual(error.description, "a:1: p: m\na:2: q: n")
     }
+
+    func testPoissonMeanIsBounded() {
+        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: poisson, mean: 1e15}"), line: 7,
+                          path: "requisitions.backend.sourcing.applicants_per_week",
+                          message: "poisson mean must be at most 1000000000 (GSL draws Poisson counts as 32-bit integers)",
+                          value: "{dist: poisson, mean: 1e15}")
+        XCTAssertNotNil(scenario(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: poisson, mean: 1e9}")))
+    }
+
+    func testBetaWeightIsBounded() {
+        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: {dist: beta, successes: 3000000, trials: 10000000}"), line: 10,
+                          path: "requisitions.backend.stages.screen.pass",
+                          message: "beta with alpha + beta above 1000000 is certain to within 0.001: write its mean (about 0.3) as a "
+                            + "number", value: "{dist: beta, successes: 3000000, trials: 10000000}")
+        XCTAssertNotNil(scenario(Fixture.replacing(line: 10, with: "        pass: {dist: beta, successes: 300000, trials: 999998}")))
+    }
 }
