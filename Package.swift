@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel",
+                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

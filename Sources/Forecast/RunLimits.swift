@@ -189,7 +189,7 @@ public struct RunLimits: Sendable, Equatable {
             }
             throw RunLimitError(
                 "the plan needs about \(RunLimits.format(estimate.eventsPerTrial)) events per trial\(why), more than the "
-                + "limit of \(RunLimits.format(maxEventsPerTrial)); check the applicant rates, the horizon and "
+                + "limit of \(RunLimits.formatLimit(maxEventsPerTrial)); check the applicant rates, the horizon and "
                 + "max_applicants, or raise the limit with --max-events N (or \(RunLimits.eventsVariable))")
         }
         if !(estimate.memoryBytes <= maxMemoryBytes) {
@@ -205,6 +205,11 @@ public struct RunLimits: Sendable, Equatable {
     static func format(_ v: Double) -> String {
         if v.isFinite, v < 1e6 { return String(Int(v.rounded())) }
         return String(format: "%.2g", v)
+    }
+
+    /// A limit for messages: digits, as it would be written on the command line.
+    static func formatLimit(_ v: Double) -> String {
+        v.isFinite && v < 1e15 ? String(Int(v)) : format(v)
     }
 
     /// Bytes for messages: "512 MB", "3.2 GB" (powers of 1024).
