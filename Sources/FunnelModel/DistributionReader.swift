@@ -28,6 +28,11 @@ extension ScenarioReader {
 
     static let distributionExample = "{dist: gamma, mean: 2, sd: 1}"
 
+    /// The largest value, mean or spread of a numeric field: sums over
+    /// events and trials of larger ones could overflow a double (the fuzzer
+    /// found a NaN mean cost from `cost: 1.7976931348623157e308`).
+    static let maxMagnitude = 1e15
+
     /// The largest Poisson mean GSL's sampler handles (see `distribution`).
     static let maxPoissonMean = 1e9
 
@@ -69,7 +74,12 @@ extension ScenarioReader {
         let expected = "a number or a distribution such as \(ScenarioReader.distributionExample)"
         switch node {
         case .scalar:
-            return number(node, path, expected: expected).map { .constant($0) }
+            guard let v = number(node, path, expected: expected) else { return nil }
+            guard abs(v) <= ScenarioReader.maxMagnitude else {
+                report(node, path, "is too large (at most 1e15)", value: ScenarioReader.render(node))
+                return nil
+            }
+            return .constant(v)
         case .sequence, .alias:
             report(node, path, "expected \(expected), not \(ScenarioReader.shape(node))", value: ScenarioReader.render(node))
             return nil
@@ -80,6 +90,13 @@ extension ScenarioReader {
             guard ScenarioReader.parameters(of: d).allSatisfy(\.isFinite), d.mean.isFinite, d.variance.isFinite else {
                 report(node, path, "\(ScenarioReader.name(of: d)) with these parameters has no finite mean and variance",
                        value: ScenarioReader.render(node))
+                return nil
+            }
+            let (lo, hi) = d.support
+            let largest = [abs(d.mean), d.variance.squareRoot(), lo.isFinite ? abs(lo) : 0, hi.isFinite ? abs(hi) : 0].max()!
+            guard largest <= ScenarioReader.maxMagnitude else {
+                report(node, path, "\(ScenarioReader.name(of: d)) with these parameters has values, a mean or a spread above 1e15, "
+                       + "larger than any scenario value", value: ScenarioReader.render(node))
                 return nil
             }
             return d

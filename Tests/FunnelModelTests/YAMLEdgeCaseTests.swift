@@ -151,4 +151,18 @@ final class YAMLEdgeCaseTests: XCTestCase {
                            ["is larger than 10 MB; a scenario file is far smaller (is this the right file?)"])
         }
     }
+
+    /// Sums over events and trials of larger values could overflow (the
+    /// fuzzer found a NaN mean cost from a cost of 1.7976931348623157e308).
+    func testValuesAbove1e15AreRefused() {
+        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: 1.7976931348623157e308"), line: 7,
+                          path: "requisitions.backend.sourcing.applicants_per_week", message: "is too large (at most 1e15)",
+                          value: "1.7976931348623157e308")
+        for written in ["{dist: empirical, values: [0, 1e20]}", "{dist: lognormal, mu: 40, sigma: 1}", "{dist: uniform, min: 0, max: 1e16}"] {
+            assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: \(written)"), line: 7,
+                              path: "requisitions.backend.sourcing.applicants_per_week",
+                              message: "with these parameters has values, a mean or a spread above 1e15", value: written)
+        }
+        XCTAssertNotNil(scenario(Fixture.replacing(line: 7, with: "      applicants_per_week: 1e15")))
+    }
 }
