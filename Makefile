@@ -3,6 +3,7 @@
 #   make run SCENARIO=Scenarios/single-role.yaml ARGS="--trials 2000"
 #   make test BUILD_DIR=.build-tests    (a separate build folder)
 #   make fuzz                           (100,000 mutated scenarios, release build)
+#   make test-sanitize                  (the parallel runner under TSan and ASan)
 
 SWIFT ?= swift
 BUILD_DIR ?= .build
@@ -12,7 +13,7 @@ ARGS ?=
 
 SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
 
-.PHONY: deps build run test fuzz bench clean
+.PHONY: deps build run test fuzz test-sanitize bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -35,6 +36,19 @@ FUZZ_SEED ?= 20270301
 fuzz: deps
 	FUNNELCAST_FUZZ_COUNT=$(FUZZ_COUNT) FUNNELCAST_FUZZ_SEED=$(FUZZ_SEED) \
 		$(SWIFT) test -c release --scratch-path $(BUILD_DIR)-release --filter FuzzTests
+
+# ThreadSanitizer and AddressSanitizer on the tests that run trials in
+# parallel (the runner, the CLI, interrupts), that cross into C (GSL, the
+# Philox generator, libyaml's event parser) and a short fuzz on 2 threads.
+# Each sanitizer builds in its own folder.
+SANITIZE_TESTS ?= ForecastBuilderTests|RunLimitsTests|DegenerateValueTests|FaultTests|RunCommandTests|GSLNeverAbortsTests|GSLErrorTests|RandomStreamTests|YAMLEdgeCaseTests|ScenarioFuzzTests
+SANITIZE_FUZZ_COUNT ?= 400
+
+test-sanitize: deps
+	FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) $(SWIFT) test --sanitize=thread \
+		--scratch-path $(BUILD_DIR)-tsan --filter '$(SANITIZE_TESTS)'
+	FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) $(SWIFT) test --sanitize=address \
+		--scratch-path $(BUILD_DIR)-asan --filter '$(SANITIZE_TESTS)'
 
 bench: deps
 	$(SWIFT) run -c release $(SWIFT_FLAGS) funnelcast-bench $(ARGS)
