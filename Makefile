@@ -40,14 +40,16 @@ fuzz: deps
 # ThreadSanitizer and AddressSanitizer on the tests that run trials in
 # parallel (the runner, the CLI, interrupts), that cross into C (GSL, the
 # Philox generator, libyaml's event parser) and a short fuzz on 2 threads.
-# Each sanitizer builds in its own folder.
+# Each sanitizer builds in its own folder. Leaks that XCTest and Foundation
+# leave at exit are suppressed (scripts/lsan-suppressions.txt).
 SANITIZE_TESTS ?= ForecastBuilderTests|RunLimitsTests|DegenerateValueTests|FaultTests|RunCommandTests|GSLNeverAbortsTests|GSLErrorTests|RandomStreamTests|YAMLEdgeCaseTests|ScenarioFuzzTests
 SANITIZE_FUZZ_COUNT ?= 400
 
 test-sanitize: deps
-	FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) $(SWIFT) test --sanitize=thread \
+	FUNNELCAST_SANITIZER=thread FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) $(SWIFT) test --sanitize=thread \
 		--scratch-path $(BUILD_DIR)-tsan --filter '$(SANITIZE_TESTS)'
-	FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) $(SWIFT) test --sanitize=address \
+	FUNNELCAST_SANITIZER=address FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address \
 		--scratch-path $(BUILD_DIR)-asan --filter '$(SANITIZE_TESTS)'
 
 bench: deps

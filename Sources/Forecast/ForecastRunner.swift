@@ -101,12 +101,22 @@ private final class SimulatorPool: @unchecked Sendable {
 }
 
 /// Result slots of one wave: slot k is written by exactly one worker, then
-/// read after `concurrentPerform` returns (which orders the accesses).
+/// read after `concurrentPerform` returns (which orders the accesses). The
+/// slots live in raw memory, not in an array property: storing into an
+/// array element is a modifying access of the whole property, and two
+/// workers storing at once race on it (ThreadSanitizer: "Swift access race").
 private final class ChunkSlots: @unchecked Sendable {
-    private var slots: [TrialChunk?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ k: Int, _ chunk: TrialChunk) {
-        slots.withUnsafeMutableBufferPointer { $0[k] = chunk }
+    private let slots: UnsafeMutablePointer<TrialChunk?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func store(_ k: Int, _ chunk: TrialChunk) { slots[k] = chunk }
     func take(_ k: Int) -> TrialChunk? { slots[k] }
 }
