@@ -72,9 +72,20 @@ final class FaultTests: XCTestCase {
         return condition()
     }
 
+    /// True once process `pid` has a handler for SIGINT (Linux: the SigCgt mask of /proc/PID/status).
+    private func catchesSIGINT(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(SIGINT - 1)) != 0
+    }
+
     private func interrupt(with signal: Int32, expectedStatus: Int32, name: String) throws {
         let (dir, before) = try previousOutputs()
-        let started = try launch(["run", large, "--trials", "1000000", "--threads", "2", "--out", dir, "--trials-csv", "--quiet"])
+        // A run far longer than the test; --max-memory keeps a small machine's default limit out of the way.
+        let started = try launch(["run", large, "--trials", "1000000", "--threads", "2", "--out", dir, "--trials-csv", "--quiet",
+                                  "--max-memory", "100G"])
         // trials.csv is being written (to its temporary file) once the run has started.
         let running = wait(seconds: 60) {
             ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains { $0.hasPrefix(".trials.csv.tmp") }
@@ -103,8 +114,8 @@ final class FaultTests: XCTestCase {
     }
 
     func testInterruptWithoutOutputs() throws {
-        let started = try launch(["run", large, "--trials", "1000000", "--threads", "1"])
-        Thread.sleep(forTimeInterval: 1)
+        let started = try launch(["run", large, "--trials", "1000000", "--threads", "1", "--max-memory", "100G"])
+        XCTAssertTrue(wait(seconds: 60) { catchesSIGINT(started.0.processIdentifier) }, "the handler was not installed")
         kill(started.0.processIdentifier, SIGINT)
         let r = finish(started)
         XCTAssertEqual(r.status, 130, r.stderr)
@@ -142,7 +153,7 @@ final class FaultTests: XCTestCase {
             target = "/sys"
         }
         let t0 = Date()
-        let r = try CLI.run(["run", large, "--trials", "1000000", "--out", target, "--quiet"])
+        let r = try CLI.run(["run", large, "--trials", "1000000", "--out", target, "--quiet", "--max-memory", "100G"])
         XCTAssertLessThan(Date().timeIntervalSince(t0), 20, "refused before the trials")
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertEqual(r.stderr, "funnelcast: cannot write \(target): cannot create files in this directory: Permission denied\n")
