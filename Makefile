@@ -3,6 +3,8 @@
 #   make run SCENARIO=Scenarios/single-role.yaml ARGS="--trials 2000"
 #   make test BUILD_DIR=.build-tests    (a separate build folder)
 #   make test-report                    (the HTML report in headless Chromium)
+#   make fuzz                           (100,000 mutated scenarios, release build)
+#   make test-sanitize                  (the parallel runner under TSan and ASan)
 
 SWIFT ?= swift
 BUILD_DIR ?= .build
@@ -14,7 +16,7 @@ SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
 
 REPORT_OUT ?= $(OUT)/report-check
 
-.PHONY: deps build run test test-report bench clean
+.PHONY: deps build run test test-report fuzz test-sanitize bench clean
 
 deps:
 	./scripts/install-deps.sh
@@ -39,6 +41,31 @@ test-report: deps
 	FUNNELCAST_REPORT_SAMPLE=$(abspath $(REPORT_OUT))/sample-extras.html \
 		$(SWIFT) test $(SWIFT_FLAGS) --filter HTMLReportTests/testWriteSampleWithExtras
 	./scripts/test-report.sh $(BUILD_DIR)/debug/funnelcast $(REPORT_OUT) $(abspath $(REPORT_OUT))/sample-extras.html
+
+# The scenario fuzzer at full strength: FUZZ_COUNT mutated copies of
+# Scenarios/*.yaml through the loader and, for those that load, 2 trials.
+# `make test` runs it too, with 5,000 inputs in a debug build.
+FUZZ_COUNT ?= 100000
+FUZZ_SEED ?= 20270301
+
+fuzz: deps
+	FUNNELCAST_FUZZ_COUNT=$(FUZZ_COUNT) FUNNELCAST_FUZZ_SEED=$(FUZZ_SEED) \
+		$(SWIFT) test -c release --scratch-path $(BUILD_DIR)-release --filter FuzzTests
+
+# ThreadSanitizer and AddressSanitizer on the tests that run trials in
+# parallel (the runner, the CLI, interrupts), that cross into C (GSL, the
+# Philox generator, libyaml's event parser) and a short fuzz on 2 threads.
+# Each sanitizer builds in its own folder. Leaks that XCTest and Foundation
+# leave at exit are suppressed (scripts/lsan-suppressions.txt).
+SANITIZE_TESTS ?= ForecastBuilderTests|RunLimitsTests|DegenerateValueTests|FaultTests|RunCommandTests|GSLNeverAbortsTests|GSLErrorTests|RandomStreamTests|YAMLEdgeCaseTests|ScenarioFuzzTests
+SANITIZE_FUZZ_COUNT ?= 400
+
+test-sanitize: deps
+	FUNNELCAST_SANITIZER=thread FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) $(SWIFT) test --sanitize=thread \
+		--scratch-path $(BUILD_DIR)-tsan --filter '$(SANITIZE_TESTS)'
+	FUNNELCAST_SANITIZER=address FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address \
+		--scratch-path $(BUILD_DIR)-asan --filter '$(SANITIZE_TESTS)'
 
 bench: deps
 	$(SWIFT) run -c release $(SWIFT_FLAGS) funnelcast-bench $(ARGS)

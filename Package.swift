@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel",
+                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +55,11 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        // Mutated scenario files through the loader and the engine (`make fuzz`).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Forecast", "Simulation", "FunnelModel"],
+            resources: [.copy("Corpus")]
+        ),
     ]
 )

@@ -15,6 +15,18 @@ static void record(const char *reason, const char *file, int line, int gsl_errno
 
 void fc_gsl_install_error_handler(void) { gsl_set_error_handler(&record); }
 
+// Installed when the program (or test bundle) is loaded, before any code runs,
+// so that no GSL call, from whichever module and thread, can reach GSL's
+// default handler, which aborts. Sampling.GSL.configure installs it again
+// (idempotent) for hosts that load the library without running constructors.
+__attribute__((constructor)) static void fc_gsl_install_at_load(void) { gsl_set_error_handler(&record); }
+
+int fc_gsl_handler_is_installed(void) {
+    gsl_error_handler_t *current = gsl_set_error_handler(&record);
+    gsl_set_error_handler(current);
+    return current == &record;
+}
+
 int fc_gsl_take_error(const char **reason, const char **file, int *line) {
     int code = last_code;
     if (reason) *reason = last_reason;

@@ -15,6 +15,11 @@ public struct RunOptions: Sendable {
     /// Chunks run per wave; results merge in trial order after each wave,
     /// so memory holds at most one wave of per-trial records.
     public var chunksPerWave: Int = 64
+    /// Asked before each chunk (from worker threads): once it returns true,
+    /// no new chunk starts and the run returns after handing over the chunks
+    /// finished in trial order, so the consumer sees fewer trials. For a
+    /// signal handler's flag; nil: the run always completes.
+    public var isCancelled: (@Sendable () -> Bool)? = nil
 
     public init(trials: Int, seed: UInt64, threads: Int) {
         self.trials = trials; self.seed = seed; self.threads = max(1, threads)
@@ -59,6 +64,7 @@ public enum ForecastRunner {
             DispatchQueue.concurrentPerform(iterations: threads) { worker in
                 let simulator = simulators[worker]
                 while true {
+                    if options.isCancelled?() == true { break }
                     let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if k >= count { break }
                     let chunk = first + k
@@ -74,7 +80,12 @@ public enum ForecastRunner {
                     progress?(hi - lo)
                 }
             }
-            for k in 0..<count { try consume(slots.take(k)) }
+            for k in 0..<count {
+                // A cancelled wave has gaps: hand over what precedes the first.
+                guard let chunk = slots.take(k) else { return }
+                try consume(chunk)
+            }
+            if options.isCancelled?() == true { return }
             wave += 1
         }
     }
@@ -90,12 +101,22 @@ private final class SimulatorPool: @unchecked Sendable {
 }
 
 /// Result slots of one wave: slot k is written by exactly one worker, then
-/// read after `concurrentPerform` returns (which orders the accesses).
+/// read after `concurrentPerform` returns (which orders the accesses). The
+/// slots live in raw memory, not in an array property: storing into an
+/// array element is a modifying access of the whole property, and two
+/// workers storing at once race on it (ThreadSanitizer: "Swift access race").
 private final class ChunkSlots: @unchecked Sendable {
-    private var slots: [TrialChunk?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ k: Int, _ chunk: TrialChunk) {
-        slots.withUnsafeMutableBufferPointer { $0[k] = chunk }
+    private let slots: UnsafeMutablePointer<TrialChunk?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
-    func take(_ k: Int) -> TrialChunk { slots[k]! }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func store(_ k: Int, _ chunk: TrialChunk) { slots[k] = chunk }
+    func take(_ k: Int) -> TrialChunk? { slots[k] }
 }

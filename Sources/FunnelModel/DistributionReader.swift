@@ -28,6 +28,14 @@ extension ScenarioReader {
 
     static let distributionExample = "{dist: gamma, mean: 2, sd: 1}"
 
+    /// The largest value, mean or spread of a numeric field: sums over
+    /// events and trials of larger ones could overflow a double (the fuzzer
+    /// found a NaN mean cost from `cost: 1.7976931348623157e308`).
+    static let maxMagnitude = 1e15
+
+    /// The largest Poisson mean GSL's sampler handles (see `distribution`).
+    static let maxPoissonMean = 1e9
+
     /// "{mean, sd} or {shape, scale}".
     static func formsText(_ name: String) -> String {
         let forms = distributionForms[name] ?? []
@@ -66,19 +74,48 @@ extension ScenarioReader {
         let expected = "a number or a distribution such as \(ScenarioReader.distributionExample)"
         switch node {
         case .scalar:
-            return number(node, path, expected: expected).map { .constant($0) }
+            guard let v = number(node, path, expected: expected) else { return nil }
+            guard abs(v) <= ScenarioReader.maxMagnitude else {
+                report(node, path, "is too large (at most 1e15)", value: ScenarioReader.render(node))
+                return nil
+            }
+            return .constant(v)
         case .sequence, .alias:
             report(node, path, "expected \(expected), not \(ScenarioReader.shape(node))", value: ScenarioReader.render(node))
             return nil
         case .mapping(let m):
-            guard let d = distribution(mapping: m, node: node, path: path) else { return nil }
+            guard let written = distribution(mapping: m, node: node, path: path) else { return nil }
+            let d = ScenarioReader.collapsed(written)
             // Extreme parameters can overflow in the conversions or the moments.
             guard ScenarioReader.parameters(of: d).allSatisfy(\.isFinite), d.mean.isFinite, d.variance.isFinite else {
                 report(node, path, "\(ScenarioReader.name(of: d)) with these parameters has no finite mean and variance",
                        value: ScenarioReader.render(node))
                 return nil
             }
+            let (lo, hi) = d.support
+            let largest = [abs(d.mean), d.variance.squareRoot(), lo.isFinite ? abs(lo) : 0, hi.isFinite ? abs(hi) : 0].max()!
+            guard largest <= ScenarioReader.maxMagnitude else {
+                report(node, path, "\(ScenarioReader.name(of: d)) with these parameters has values, a mean or a spread above 1e15, "
+                       + "larger than any scenario value", value: ScenarioReader.render(node))
+                return nil
+            }
             return d
+        }
+    }
+
+    /// A distribution that can take only one value is that number: uniform,
+    /// triangular or pert with min = max, an empirical table with one value
+    /// of positive weight. It is then no uncertain parameter (docs/model.md,
+    /// "Degenerate values").
+    static func collapsed(_ d: Distribution) -> Distribution {
+        switch d {
+        case .uniform(let a, let b) where a == b: return .constant(a)
+        case .triangular(let a, _, let b) where a == b: return .constant(a)
+        case .pert(let a, _, let b) where a == b: return .constant(a)
+        case .empirical(let t):
+            let possible = Set(zip(t.values, t.probabilities).filter { $0.1 > 0 }.map(\.0))
+            return possible.count == 1 ? .constant(possible.first!) : d
+        default: return d
         }
     }
 
@@ -166,10 +203,7 @@ extension ScenarioReader {
             let a = v["min"]!, c = v["mode"]!, b = v["max"]!
             guard a <= b else { return fail("\(name) min \(f(a)) is greater than max \(f(b))") }
             guard a <= c, c <= b else { return fail("\(name) mode \(f(c)) is outside [min, max] = [\(f(a)), \(f(b))]") }
-            if name == "pert" {
-                guard a < b else { return fail("pert needs min < max; for a fixed value write the number") }
-                return .pert(min: a, mode: c, max: b)
-            }
+            if name == "pert" { return .pert(min: a, mode: c, max: b) }   // min = max: a constant (collapsed)
             return .triangular(min: a, mode: c, max: b)
         case "normal":
             let mean = v["mean"]!, sd = v["sd"]!
@@ -212,23 +246,37 @@ extension ScenarioReader {
             guard a > 0, b > 0 else { return fail("weibull scale and shape must be greater than 0") }
             return .weibull(scale: a, shape: b)
         case "beta":
+            let alpha: Double, beta: Double
             if let a = v["alpha"], let b = v["beta"] {
                 guard a > 0, b > 0 else { return fail("beta alpha and beta must be greater than 0") }
-                return .beta(alpha: a, beta: b)
-            }
-            if let mean = v["mean"], let n = v["n"] {
+                (alpha, beta) = (a, b)
+            } else if let mean = v["mean"], let n = v["n"] {
                 guard mean > 0, mean < 1 else { return fail("beta mean must be strictly between 0 and 1 (got mean \(f(mean)))") }
                 guard n > 0 else { return fail("beta n must be greater than 0") }
-                return .beta(alpha: mean * n, beta: (1 - mean) * n)
+                (alpha, beta) = (mean * n, (1 - mean) * n)
+            } else {
+                let s = v["successes"]!, t = v["trials"]!
+                guard t == t.rounded(), t >= 1 else { return fail("beta trials must be a whole number >= 1 (got trials \(f(t)))") }
+                guard s == s.rounded(), s >= 0 else { return fail("beta successes must be a whole number >= 0 (got successes \(f(s)))") }
+                guard s <= t else { return fail("beta successes \(f(s)) exceed trials \(f(t))") }
+                (alpha, beta) = (s + 1, t - s + 1)
             }
-            let s = v["successes"]!, t = v["trials"]!
-            guard t == t.rounded(), t >= 1 else { return fail("beta trials must be a whole number >= 1 (got trials \(f(t)))") }
-            guard s == s.rounded(), s >= 0 else { return fail("beta successes must be a whole number >= 0 (got successes \(f(s)))") }
-            guard s <= t else { return fail("beta successes \(f(s)) exceed trials \(f(t))") }
-            return .beta(alpha: s + 1, beta: t - s + 1)
+            // GSL's inverse CDF never returns beyond (found by GSLNeverAbortsTests).
+            guard alpha + beta <= Distribution.maxBetaWeight else {
+                return fail("beta with alpha + beta above \(f(Distribution.maxBetaWeight)) is certain to within 0.001: "
+                            + "write its mean (about \(String(format: "%.3g", alpha / (alpha + beta)))) as a number")
+            }
+            return .beta(alpha: alpha, beta: beta)
         case "poisson":
             let mean = v["mean"]!
             guard mean > 0 else { return fail("poisson mean must be greater than 0") }
+            // GSL draws Poisson counts as 32-bit integers; with a mean past
+            // about 4.9e9 its sampler's inner counts overflow and a draw can
+            // take hours (found by the fuzzer: a mean of 1e15).
+            guard mean <= ScenarioReader.maxPoissonMean else {
+                return fail("poisson mean must be at most \(f(ScenarioReader.maxPoissonMean)) (GSL draws Poisson counts as "
+                            + "32-bit integers); for a larger count use gamma or lognormal")
+            }
             return .poisson(mean: mean)
         case "empirical":
             return empirical(params, node: node, path: path)

@@ -10,9 +10,13 @@ import Yams
 /// so the engine can trust it. Problems are thrown as one `ScenarioError`
 /// listing each `ScenarioIssue` in line order.
 public enum ScenarioLoader {
+    /// The largest scenario text read: 10 MB (a plan with a thousand
+    /// requisitions is well under 1 MB).
+    public static let maxTextBytes = 10 * 1_048_576
+
     /// Reads and parses the scenario file at `path`. A missing or
-    /// unreadable file, a directory or text that is not UTF-8 gives one
-    /// issue with an empty field path.
+    /// unreadable file, a directory, a file over `maxTextBytes` or text that
+    /// is not UTF-8 gives one issue with an empty field path.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         func fail(_ message: String) -> ScenarioError {
             ScenarioError(issues: [ScenarioIssue(file: path, line: nil, path: "", message: message)])
@@ -22,17 +26,31 @@ public enum ScenarioLoader {
             throw fail("no such file")
         }
         guard !isDirectory.boolValue else { throw fail("is a directory, not a scenario file") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+        // At most one byte past the limit: a device or a pipe that never ends is refused too.
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.read(upToCount: maxTextBytes + 1) ?? Data() else {
             throw fail("cannot be read (check its permissions)")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw fail("is not UTF-8 text") }
+        try? handle.close()
+        guard data.count <= maxTextBytes else {
+            throw fail("is larger than \(maxTextBytes / 1_048_576) MB; a scenario file is far smaller (is this the right file?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+                throw fail("is UTF-16 text; save it as UTF-8")
+            }
+            throw fail("is not UTF-8 text; save it as UTF-8")
+        }
         return try parse(yaml: text, file: path)
     }
 
     /// Parses scenario text; `file` names it in the issues.
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
         var reader = ScenarioReader(file: file)
-        let root = compose(yaml, &reader)
+        // A byte order mark (as some Windows editors write) is no content;
+        // libyaml would skip it but count it as a column of indentation.
+        let text = yaml.unicodeScalars.first == "\u{FEFF}" ? String(yaml.unicodeScalars.dropFirst()) : yaml
+        let root = compose(text, &reader)
         var scenario: Scenario?
         if let root {
             scenario = reader.scenario(root)
@@ -70,6 +88,18 @@ public enum ScenarioLoader {
     /// composed again; the walk skips sentinel keys and fills in the issue's
     /// field path where it meets one.
     static func compose(_ text: String, _ reader: inout ScenarioReader) -> Node? {
+        if text.utf8.count > maxTextBytes {
+            reader.report(line: nil, "", "the text is \(text.utf8.count / 1_048_576) MB; a scenario file is at most "
+                          + "\(maxTextBytes / 1_048_576) MB")
+            return nil
+        }
+        if let over = YAMLExpansion.overLimit(text) {
+            let what = over.aliases > 0 ? "its aliases (*name) expanded" : "the text"
+            reader.report(line: over.line, "",
+                          "the file holds more than \(YAMLExpansion.maxExpandedNodes) values once \(what) "
+                          + "(an alias bomb?); a scenario needs far fewer: write the values out, or alias only small parts")
+            return nil
+        }
         var source = text
         while true {
             do {

@@ -79,6 +79,22 @@ extension ScenarioReader {
 
     static func isQuoted(_ s: Node.Scalar) -> Bool { s.style == .singleQuoted || s.style == .doubleQuoted }
 
+    /// A tag as written: `!!str` for YAML's own tags, `!name` for others.
+    static func writtenTag(_ tag: String) -> String {
+        let yaml = "tag:yaml.org,2002:"
+        return tag.hasPrefix(yaml) ? "!!" + tag.dropFirst(yaml.count) : tag
+    }
+
+    /// Why a scalar's explicit tag does not fit a field that expects
+    /// `expected` (whose own tags are `allowed`, such as `["int", "float"]`);
+    /// nil where it has no tag or an allowed one.
+    static func tagProblem(_ s: Node.Scalar, expected: String, allowed: [String]) -> String? {
+        guard let tag = explicitTag(s), !allowed.contains(where: { tag == "tag:yaml.org,2002:" + $0 }) else { return nil }
+        let written = writtenTag(tag)
+        if written == "!!str" { return "is tagged !!str, which makes it text; write \(expected) without the tag" }
+        return "has the tag \(written); write \(expected) without a tag"
+    }
+
     /// A plain `~`, `null` or nothing at all.
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let s) = node, !isQuoted(s), s.style != .literal, s.style != .folded else { return false }
@@ -252,12 +268,16 @@ extension ScenarioReader {
             report(node, path, "has no value; expected \(expected)")
             return nil
         }
+        if let problem = ScenarioReader.tagProblem(s, expected: "the number", allowed: ["int", "float"]) {
+            report(node, path, problem, value: text)
+            return nil
+        }
         if let v = ScenarioReader.decimal(text) {
             guard v.isFinite else {
                 report(node, path, "is too large", value: text)
                 return nil
             }
-            return v
+            return v == 0 ? 0 : v   // -0 is 0
         }
         if ScenarioReader.isNonFiniteWord(text) {
             report(node, path, "must be a finite number (NaN and infinities are not allowed)", value: text)
@@ -313,7 +333,11 @@ extension ScenarioReader {
 
     /// `true` or `false`.
     mutating func bool(_ node: Node, _ path: String) -> Bool? {
-        if case .scalar(let s) = node, !ScenarioReader.isQuoted(s), ScenarioReader.explicitTag(s) == nil {
+        if case .scalar(let s) = node, !ScenarioReader.isQuoted(s) {
+            if let problem = ScenarioReader.tagProblem(s, expected: "true or false", allowed: ["bool"]) {
+                report(node, path, problem, value: s.string)
+                return nil
+            }
             if ScenarioReader.trueWords.contains(s.string) { return true }
             if ScenarioReader.falseWords.contains(s.string) { return false }
         }
@@ -329,14 +353,60 @@ extension ScenarioReader {
         }
         let text = s.string.trimmingCharacters(in: .whitespaces)
         if let d = CivilDate(iso: text) { return d }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-            report(node, path, "is not a date that exists", value: text)
-        } else {
-            report(node, path, "expected a date written YYYY-MM-DD", value: text)
-        }
+        report(node, path, ScenarioReader.dateProblem(text), value: text)
         return nil
+    }
+
+    /// What is wrong with a date that does not parse as YYYY-MM-DD, with
+    /// the date rewritten where the intent is clear.
+    static func dateProblem(_ text: String) -> String {
+        func numbers(_ separator: Character) -> [Int]? {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            else { return nil }
+            return parts.map { Int($0)! }
+        }
+        func iso(_ y: Int, _ m: Int, _ d: Int) -> String? {
+            CivilDate(year: y, month: m, day: d).map(\.description)
+        }
+        let digits = { (s: Substring) in s.allSatisfy { $0.isASCII && $0.isNumber } }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy(digits) {
+            return "is not a date that exists"
+        }
+        // A date with a time: 2027-03-01T09:00:00Z, 2027-03-01 09:00.
+        let head = text.prefix(10)
+        if text.count > 10, let date = CivilDate(iso: String(head)),
+           let next = text.dropFirst(10).first, next == "T" || next == "t" || next == " " {
+            return "write only the date, without a time: \(date)"
+        }
+        // 2027-3-1, 2027/03/01.
+        for separator: Character in ["-", "/", "."] {
+            if let n = numbers(separator), String(n[0]).count == 4, text.split(separator: separator)[0].count == 4 {
+                if let date = iso(n[0], n[1], n[2]) {
+                    let how = separator == "-" ? "with two-digit months and days" : "with dashes"
+                    return "write dates as YYYY-MM-DD, \(how): \(date)"
+                }
+                return "is not a date that exists; write dates as YYYY-MM-DD"
+            }
+        }
+        // 01/03/2027, 1.3.2027: day and month are ambiguous.
+        for separator: Character in ["/", ".", "-"] {
+            if let n = numbers(separator), text.split(separator: separator)[2].count == 4 {
+                let readings = Set([iso(n[2], n[1], n[0]), iso(n[2], n[0], n[1])].compactMap { $0 }).sorted()
+                switch readings.count {
+                case 2: return "write dates as YYYY-MM-DD (year first); \(text) could be \(readings[0]) or \(readings[1])"
+                case 1: return "write dates as YYYY-MM-DD (year first): \(readings[0])"
+                default: return "is not a date that exists; write dates as YYYY-MM-DD (year first)"
+                }
+            }
+        }
+        // 20270301.
+        if text.count == 8, digits(Substring(text)), let date = iso(Int(text.prefix(4))!, Int(text.dropFirst(4).prefix(2))!,
+                                                                     Int(text.suffix(2))!) {
+            return "write dates as YYYY-MM-DD, with dashes: \(date)"
+        }
+        return "expected a date written YYYY-MM-DD, such as 2027-03-01"
     }
 }
 

@@ -29,6 +29,14 @@ public enum AtomicFile {
     /// are created. On failure the temporary file is removed and an
     /// `OutputError` names the path and the reason (the system's errno text).
     public static func write(_ text: String, to path: String) throws(OutputError) {
+        try prepare(text, for: path).commit()
+    }
+
+    /// The first half of `write`: `text` written in full and fsynced to a
+    /// temporary file beside `path`, which `commit()` renames over `path`.
+    /// Several files prepared first and committed together leave their
+    /// targets all old or all new unless a rename itself fails.
+    public static func prepare(_ text: String, for path: String) throws(OutputError) -> PendingFile {
         precondition(!path.isEmpty, "empty output path")
         let (directory, name) = split(path)
         guard !name.isEmpty else { throw OutputError(path: path, reason: "the path names a directory, not a file") }
@@ -43,17 +51,11 @@ public enum AtomicFile {
         if !POSIX.writeAll(fd, text) { error = failure(path, "write failed") }
         if error == nil && fsync(fd) != 0 { error = failure(path, "fsync failed") }
         if close(fd) != 0 && error == nil { error = failure(path, "close failed") }
-        if error == nil && rename(temporary, path) != 0 { error = failure(path, "rename failed") }
         if let error {
             unlink(temporary)
             throw error
         }
-        // Make the rename itself durable; the file is complete either way.
-        let directoryFD = open(directory ?? ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            _ = fsync(directoryFD)
-            close(directoryFD)
-        }
+        return PendingFile(path: path, temporary: temporary, directory: directory ?? ".")
     }
 
     /// Checks, before any long work, that `path` can be written: it names a
@@ -98,9 +100,56 @@ public enum AtomicFile {
         }
     }
 
-    private static func failure(_ path: String, _ what: String) -> OutputError {
+    static func failure(_ path: String, _ what: String) -> OutputError {
         let code = errno
-        return OutputError(path: path, reason: "\(what): \(String(cString: strerror(code)))")
+        var reason = "\(what): \(String(cString: strerror(code)))"
+        if code == ENOSPC || code == EFBIG || code == EDQUOT {
+            reason += " (the disk is full, or a quota or file size limit was reached)"
+        }
+        return OutputError(path: path, reason: reason)
+    }
+}
+
+/// A file written in full beside its target, waiting to be renamed over it
+/// (`AtomicFile.prepare`). Dropped without `commit()`, it removes its
+/// temporary file and leaves the target as it was.
+///
+/// A `final class` because it owns the temporary file.
+public final class PendingFile {
+    /// The target.
+    public let path: String
+    let temporary: String
+    let directory: String
+    private var settled = false
+
+    init(path: String, temporary: String, directory: String) {
+        self.path = path; self.temporary = temporary; self.directory = directory
+    }
+
+    deinit { abandon() }
+
+    /// Renames the temporary file over `path`, then syncs the directory so
+    /// the rename itself is durable.
+    public func commit() throws(OutputError) {
+        guard !settled else { return }
+        settled = true
+        guard rename(temporary, path) == 0 else {
+            let error = AtomicFile.failure(path, "rename failed")
+            unlink(temporary)
+            throw error
+        }
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            _ = fsync(directoryFD)
+            close(directoryFD)
+        }
+    }
+
+    /// Removes the temporary file; the target is left as it was. Idempotent.
+    public func abandon() {
+        guard !settled else { return }
+        settled = true
+        unlink(temporary)
     }
 }
 

@@ -8,6 +8,8 @@ public final class CSVFileStream {
     private let temporaryPath: String
     private var handle: UnsafeMutablePointer<FILE>?
     private let delimiter: Character
+    /// Written in full (flushed, synced, closed), not yet renamed.
+    private var finished = false
 
     public init(path: String, header: [String], delimiter: Character = ",") throws(OutputError) {
         self.path = path
@@ -16,7 +18,7 @@ public final class CSVFileStream {
         let name = (path as NSString).lastPathComponent
         temporaryPath = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())"
         guard let h = fopen(temporaryPath, "w") else {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+            throw AtomicFile.failure(path, "cannot create a temporary file beside it")
         }
         handle = h
         try append(header)
@@ -28,31 +30,41 @@ public final class CSVFileStream {
         guard let handle else { return }
         let line = CSVTable(header: row).render(delimiter: delimiter)
         if fputs(line, handle) < 0 {
-            let reason = String(cString: strerror(errno))
+            let error = AtomicFile.failure(path, "write failed")
             abandon()
-            throw OutputError(path: path, reason: reason)
+            throw error
         }
     }
 
-    /// Flushes, syncs and renames the temporary file over `path`.
-    public func commit() throws(OutputError) {
+    /// Flushes, syncs and closes the temporary file: it is complete, and
+    /// `commit()` only renames it.
+    public func finish() throws(OutputError) {
         guard let h = handle else { return }
         handle = nil
         if fflush(h) != 0 || fsync(fileno(h)) != 0 {
-            let reason = String(cString: strerror(errno))
+            let error = AtomicFile.failure(path, "write failed")
             fclose(h); unlink(temporaryPath)
-            throw OutputError(path: path, reason: reason)
+            throw error
         }
         fclose(h)
+        finished = true
+    }
+
+    /// Finishes the temporary file if needed and renames it over `path`.
+    public func commit() throws(OutputError) {
+        try finish()
+        guard finished else { return }
+        finished = false
         if rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let error = AtomicFile.failure(path, "rename failed")
             unlink(temporaryPath)
-            throw OutputError(path: path, reason: reason)
+            throw error
         }
     }
 
     /// Removes the temporary file; the target is left as it was.
     public func abandon() {
         if let h = handle { fclose(h); handle = nil; unlink(temporaryPath) }
+        if finished { finished = false; unlink(temporaryPath) }
     }
 }

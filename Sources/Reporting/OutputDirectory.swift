@@ -17,26 +17,44 @@ public struct OutputDirectory {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw OutputError(path: path, reason: "exists and is not a directory") }
         } else {
-            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-                throw OutputError(path: path, reason: "cannot create the directory")
-            }
+            try AtomicFile.makeDirectories(path, for: path)
         }
-        guard access(path, W_OK) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        // Create and remove a file rather than ask access(2): it answers yes
+        // to root even on a read-only file system.
+        let probe = file(".funnelcast-probe-\(getpid())")
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw AtomicFile.failure(path, "cannot create files in this directory") }
+        close(fd)
+        unlink(probe)
     }
 
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
+    /// The files `writeForecast` writes.
+    public static let forecastFiles = ["summary.csv", "timeline.csv", "funnel.csv"]
+
     /// Writes summary.csv, timeline.csv and funnel.csv; returns their paths.
     @discardableResult
     public func writeForecast(_ f: Forecast) throws(OutputError) -> [String] {
-        let tables = [("summary.csv", ForecastTables.summary(f)), ("timeline.csv", ForecastTables.timeline(f)),
-                      ("funnel.csv", ForecastTables.funnel(f))]
-        var written: [String] = []
-        for (name, table) in tables {
-            try AtomicFile.write(table.render(delimiter: delimiter), to: file(name))
-            written.append(file(name))
+        let pending = try prepareForecast(f)
+        for p in pending { try p.commit() }
+        return pending.map(\.path)
+    }
+
+    /// summary.csv, timeline.csv and funnel.csv written in full to temporary
+    /// files, to be committed together; none is left behind on failure.
+    public func prepareForecast(_ f: Forecast) throws(OutputError) -> [PendingFile] {
+        let tables = [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f)]
+        var pending: [PendingFile] = []
+        for (name, table) in zip(OutputDirectory.forecastFiles, tables) {
+            do {
+                pending.append(try AtomicFile.prepare(table.render(delimiter: delimiter), for: file(name)))
+            } catch {
+                for p in pending { p.abandon() }
+                throw error
+            }
         }
-        return written
+        return pending
     }
 
     /// A stream for trials.csv, committed by the caller after the run.

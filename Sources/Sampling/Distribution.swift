@@ -30,6 +30,11 @@ public enum Distribution: Sendable, Equatable {
     /// A weighted choice among listed values (gsl_ran_discrete).
     case empirical(EmpiricalTable)
 
+    /// The largest alpha + beta of a beta distribution: GSL's inverse CDF
+    /// runs forever beyond (GSL 2.7), and a beta that size is certain to
+    /// within 0.001 (its sd is at most 0.5 / sqrt(alpha + beta + 1)).
+    public static let maxBetaWeight = 1e6
+
     /// The standard normal's 90th percentile, for lognormal `median, p90`.
     public static let z90 = 1.2815515655446004
 
@@ -138,8 +143,12 @@ public enum Distribution: Sendable, Equatable {
 
     // MARK: Quantiles
 
-    /// The `p`-quantile (0 < p < 1), from GSL's inverse CDFs.
+    /// The `p`-quantile (0 < p < 1), from GSL's inverse CDFs. A level
+    /// outside [0, 1] is GSL's domain error; NaN is refused here, since
+    /// GSL's range check lets it through and its inverse CDFs then never
+    /// finish (found by GSLNeverAbortsTests).
     public func quantile(_ p: Double) throws(GSLError) -> Double {
+        guard !p.isNaN else { throw GSLError(function: "Distribution.quantile", code: Int32(GSL_EDOM), reason: "the level is NaN") }
         switch self {
         case .constant(let v): return v
         case .uniform(let a, let b): return try GSL.checked("gsl_cdf_flat_Pinv") { gsl_cdf_flat_Pinv(p, a, b) }
@@ -154,14 +163,32 @@ public enum Distribution: Sendable, Equatable {
         case .gamma(let k, let t): return try GSL.checked("gsl_cdf_gamma_Pinv") { gsl_cdf_gamma_Pinv(p, k, t) }
         case .exponential(let m): return try GSL.checked("gsl_cdf_exponential_Pinv") { gsl_cdf_exponential_Pinv(p, m) }
         case .weibull(let a, let b): return try GSL.checked("gsl_cdf_weibull_Pinv") { gsl_cdf_weibull_Pinv(p, a, b) }
-        case .beta(let a, let b): return try GSL.checked("gsl_cdf_beta_Pinv") { gsl_cdf_beta_Pinv(p, a, b) }
+        case .beta(let a, let b):
+            // GSL 2.7's inverse never returns past about alpha + beta = 1e6.
+            guard a + b <= Distribution.maxBetaWeight else {
+                throw GSLError(function: "gsl_cdf_beta_Pinv", code: Int32(GSL_EDOM),
+                               reason: "alpha + beta is above \(Int(Distribution.maxBetaWeight)), where the inverse does not finish")
+            }
+            return try GSL.checked("gsl_cdf_beta_Pinv") { gsl_cdf_beta_Pinv(p, a, b) }
         case .poisson(let m):
             // Smallest k with P(X <= k) >= p (GSL has no Poisson inverse).
+            // P(X <= k) = Q(k + 1, m), the upper regularized incomplete gamma
+            // (which is how gsl_cdf_poisson_P computes it, for k within 32 bits
+            // only). The walk starts at the normal approximation, a few steps
+            // from the answer, not at 0, which for a large mean is billions away.
             guard p > 0 else { return 0 }
             guard p < 1 else { return .infinity }
-            var k: UInt32 = 0
-            while try GSL.checked("gsl_cdf_poisson_P", { gsl_cdf_poisson_P(k, m) }) < p { k += 1 }
-            return Double(k)
+            func cdf(_ k: Double) throws(GSLError) -> Double {
+                try GSL.checked("gsl_cdf_gamma_Q") { gsl_cdf_gamma_Q(m, k + 1, 1) }
+            }
+            let z = try GSL.checked("gsl_cdf_ugaussian_Pinv") { gsl_cdf_ugaussian_Pinv(p) }
+            var k = Swift.max(0, (m + m.squareRoot() * z).rounded(.down))
+            // Beyond a mean of 1e12 the approximation is within a few units of
+            // a quantile of that size (and k + 1 soon equals k in a double).
+            if m > 1e12 { return k }
+            while k > 0, try cdf(k - 1) >= p { k -= 1 }
+            while try cdf(k) < p { k += 1 }
+            return k
         case .empirical(let t): return t.quantile(p)
         }
     }

@@ -17,6 +17,11 @@ public final class EmpiricalTable: @unchecked Sendable, Equatable {
         precondition(!values.isEmpty)
         let w = weights ?? Array(repeating: 1.0, count: values.count)
         let total = w.reduce(0, +)
+        // GSL accepts all-zero weights and would then draw from a table of NaNs.
+        guard total > 0, total.isFinite else {
+            throw GSLError(function: "gsl_ran_discrete_preproc", code: Int32(GSL_EINVAL),
+                           reason: "the weights must have a positive, finite sum")
+        }
         self.values = values
         self.probabilities = w.map { $0 / total }
         let table = try GSL.checked("gsl_ran_discrete_preproc") {

@@ -18,7 +18,12 @@ public struct GSLError: Error, Equatable, CustomStringConvertible {
 public enum GSL {
     /// Replaces GSL's aborting error handler with one that records errors.
     /// Called before any GSL use by every type of this module; idempotent.
+    /// (CFunnelcast also installs it when the program is loaded, before any
+    /// code runs, so no path into GSL can reach the default handler.)
     public static func configure() { _ = installed }
+
+    /// True where GSL's error handler is the recording one.
+    public static var handlerInstalled: Bool { fc_gsl_handler_is_installed() == 1 }
 
     private static let installed: Bool = {
         fc_gsl_install_error_handler()

@@ -36,14 +36,26 @@ struct Report: ParsableCommand {
     func run() throws {
         let scenario = options.apply(to: try input.load())
         let path = outputPath
+        let model = SimulationModel(scenario)
+        try options.checkLimits(model, trials: scenario.trials, keepsTrialColumns: false)
         do { try AtomicFile.checkWritable(path) } catch {
             printError("\(error)"); throw ExitCode(1)
         }
-        let forecast = options.forecast(scenario, model: SimulationModel(scenario))
-        let info = ReportInfo(scenarioFile: input.scenario,
-                              command: ForecastOptions.reproduce("report", file: input.scenario, scenario))
+        Interrupts.install()
         do {
-            try HTMLReport.write(forecast, to: path, info: info)
+            let forecast = try options.forecast(scenario, model: model)
+            let info = ReportInfo(scenarioFile: input.scenario,
+                                  command: ForecastOptions.reproduce("report", file: input.scenario, scenario))
+            let page = try HTMLReport.prepare(forecast, for: path, info: info)
+            if let signal = Interrupts.caught {
+                page.abandon()
+                throw Interrupted(completed: scenario.trials, signal: signal)
+            }
+            try page.commit()
+        } catch let interrupted as Interrupted {
+            printError("interrupted by \(Interrupts.name(interrupted.signal)) after \(interrupted.completed) of "
+                       + "\(scenario.trials) trials: \(path) not written")
+            throw ExitCode(128 + interrupted.signal)
         } catch {
             printError("\(error)"); throw ExitCode(1)
         }

@@ -44,6 +44,9 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = options.apply(to: try input.load())
         let delimiter = try CSVDelimiter.parse(delimiter).get()
+        let model = SimulationModel(scenario)
+        // Everything that can be refused is refused before any work starts.
+        try options.checkLimits(model, trials: scenario.trials, keepsTrialColumns: false)
         let outputs: OutputDirectory?
         do {
             outputs = try out.map { try OutputDirectory(path: $0, delimiter: delimiter) }
@@ -52,27 +55,50 @@ struct Run: ParsableCommand {
             printError("\(error)"); throw ExitCode(1)
         }
 
-        let model = SimulationModel(scenario)
-        var written: [String] = []
+        Interrupts.install()
+        var stream: CSVFileStream? = nil
+        var pending: [PendingFile] = []
         do {
-            let stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
+            stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
             let forecast = try options.forecast(
                 scenario, model: model,
                 perTrial: stream.map { s in { i, o in try s.append(ForecastTables.trialsRow(i, o, model: model)) } })
-            if let outputs {
-                written = try outputs.writeForecast(forecast)
-                if let stream { try stream.commit(); written.append(stream.path) }
-            }
+            // Every file complete beside its target, then the renames: an
+            // interrupt before them leaves the previous outputs as they were.
+            pending = try outputs?.prepareForecast(forecast) ?? []
             if let html {
                 let info = ReportInfo(scenarioFile: input.scenario,
                                       command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
-                try HTMLReport.write(forecast, to: html, info: info)
-                written.append(html)
+                pending.append(try HTMLReport.prepare(forecast, for: html, info: info))
             }
-            if !options.quiet { print(TerminalReport.render(forecast), terminator: "") }
+            try stream?.finish()
+            if let signal = Interrupts.caught { throw Interrupted(completed: scenario.trials, signal: signal) }
+            for p in pending { try p.commit() }
+            try stream?.commit()
+            var written = pending.map(\.path)
+            if let stream { written.append(stream.path) }
+            if let signal = Interrupts.caught {
+                printError("interrupted by \(Interrupts.name(signal)) after the outputs were written; the report was not printed")
+                throw ExitCode(128 + signal)
+            }
+            if !options.quiet {
+                print(TerminalReport.render(forecast), terminator: "")
+                if !written.isEmpty { print("Wrote " + written.joined(separator: ", ")) }
+            }
+        } catch let interrupted as Interrupted {
+            for p in pending { p.abandon() }
+            stream?.abandon()
+            var files = outputs == nil ? [] : OutputDirectory.forecastFiles
+            if trialsCSV { files.append("trials.csv") }
+            var what = outputs.map { "\(files.joined(separator: ", ")) not written; \($0.path) is as it was" } ?? "no forecast"
+            if let html { what += outputs == nil ? "; \(html) not written" : ", nor \(html)" }
+            printError("interrupted by \(Interrupts.name(interrupted.signal)) after \(interrupted.completed) of "
+                       + "\(scenario.trials) trials: \(what)")
+            throw ExitCode(128 + interrupted.signal)
         } catch let error as OutputError {
+            for p in pending { p.abandon() }
+            stream?.abandon()
             printError("\(error)"); throw ExitCode(1)
         }
-        if !options.quiet && !written.isEmpty { print("Wrote " + written.joined(separator: ", ")) }
     }
 }

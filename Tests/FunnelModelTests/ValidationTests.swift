@@ -223,9 +223,9 @@ final class ValidationTests: XCTestCase {
 
     func testDateFormat() {
         assertSingleIssue(Fixture.replacing(line: 2, with: "start: 04/01/2027"), line: 2,
-                          path: "start", message: "expected a date written YYYY-MM-DD", value: "04/01/2027")
+                          path: "start", message: "write dates as YYYY-MM-DD (year first)", value: "04/01/2027")
         assertSingleIssue(Fixture.replacing(line: 2, with: "start: 2027-1-4"), line: 2,
-                          path: "start", message: "expected a date written YYYY-MM-DD", value: "2027-1-4")
+                          path: "start", message: "write dates as YYYY-MM-DD, with two-digit months and days", value: "2027-1-4")
     }
 
     func testDateMustExist() {
@@ -427,5 +427,21 @@ final class ValidationTests: XCTestCase {
         let error = ScenarioError(issues: [ScenarioIssue(file: "a", line: 1, path: "p", message: "m"),
                                            ScenarioIssue(file: "a", line: 2, path: "q", message: "n")])
         XCTAssertEqual(error.description, "a:1: p: m\na:2: q: n")
+    }
+
+    func testPoissonMeanIsBounded() {
+        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: poisson, mean: 1e15}"), line: 7,
+                          path: "requisitions.backend.sourcing.applicants_per_week",
+                          message: "poisson mean must be at most 1000000000 (GSL draws Poisson counts as 32-bit integers)",
+                          value: "{dist: poisson, mean: 1e15}")
+        XCTAssertNotNil(scenario(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: poisson, mean: 1e9}")))
+    }
+
+    func testBetaWeightIsBounded() {
+        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: {dist: beta, successes: 3000000, trials: 10000000}"), line: 10,
+                          path: "requisitions.backend.stages.screen.pass",
+                          message: "beta with alpha + beta above 1000000 is certain to within 0.001: write its mean (about 0.3) as a "
+                            + "number", value: "{dist: beta, successes: 3000000, trials: 10000000}")
+        XCTAssertNotNil(scenario(Fixture.replacing(line: 10, with: "        pass: {dist: beta, successes: 300000, trials: 999998}")))
     }
 }

@@ -137,7 +137,7 @@ final class YAMLOddityTests: XCTestCase {
         try Data([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         XCTAssertThrowsError(try ScenarioLoader.load(path: url.path)) {
-            XCTAssertEqual(($0 as! ScenarioError).issues.map(\.message), ["is not UTF-8 text"])
+            XCTAssertEqual(($0 as! ScenarioError).issues.map(\.message), ["is not UTF-8 text; save it as UTF-8"])
         }
     }
 

@@ -11,6 +11,9 @@ extern "C" {
 /// Installs the recording handler, once per process (idempotent).
 void fc_gsl_install_error_handler(void);
 
+/// 1 where GSL's error handler is the recording one (installed at load time).
+int fc_gsl_handler_is_installed(void);
+
 /// The last error recorded on this thread since the last take, or 0.
 /// `reason` and `file` point to GSL's static strings.
 int fc_gsl_take_error(const char **reason, const char **file, int *line);

@@ -1,0 +1,37 @@
+import CFunnelcast
+
+/// SIGINT and SIGTERM during a run: a C handler sets a flag (all a signal
+/// handler may safely do), the runner stops taking chunks of trials when it
+/// sees it, and `Run` removes its temporary files and exits with the
+/// conventional status, 128 + the signal's number (130, 143).
+enum Interrupts {
+    /// Installs the handler; also makes a write past a file size limit fail
+    /// (EFBIG) rather than kill the process (SIGXFSZ).
+    static func install() { _ = fc_signals_install() }
+
+    /// The first signal caught, or nil.
+    static var caught: Int32? {
+        let s = fc_signals_caught()
+        return s == 0 ? nil : s
+    }
+
+    static func name(_ signal: Int32) -> String {
+        switch signal {
+        case 2: return "SIGINT"
+        case 15: return "SIGTERM"
+        default: return "signal \(signal)"
+        }
+    }
+}
+
+/// Thrown inside a run when an interrupt was caught, with the trials
+/// completed by then.
+struct Interrupted: Error {
+    var completed: Int
+    var signal: Int32
+
+    init(completed: Int, signal: Int32? = nil) {
+        self.completed = completed
+        self.signal = signal ?? Interrupts.caught ?? 2
+    }
+}
