@@ -1,0 +1,9 @@
+/// Input a sensitivity analysis or a comparison cannot work with: an unknown
+/// metric, scope or intervention, a pattern that matches nothing, a change
+/// that cannot be applied. `description` is one line saying what was wrong
+/// and what would be right.
+public struct SensitivityError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
