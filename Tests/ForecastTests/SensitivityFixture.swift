@@ -1,49 +1,21 @@
 import Forecast
+import Foundation
 import FunnelModel
 import Simulation
 import XCTest
 
 /// A small plan for the sensitivity tests: one requisition of two openings,
 /// three uncertain parameters (applicants per week, screen pass, accept)
-/// and one that no metric but cost depends on (cost per applicant).
+/// and one that no metric but cost depends on (cost per applicant); two
+/// interventions, no-shows x0.9 and one that changes nothing.
 enum SmallPlan {
-    static let yaml = """
-        name: Small plan
-        start: 2027-01-04
-        horizon_days: 120
-        trials: 400
-        seed: 5
-        requisitions:
-          - name: team
-            openings: 2
-            deadline: 2027-03-15
-            sourcing:
-              applicants_per_week: {dist: gamma, mean: 6, sd: 2}
-              cost_per_applicant: {dist: uniform, min: 10, max: 20}
-            candidate:
-              competing_offers_per_week: 0.1
-              reply_days: 1
-            stages:
-              - name: screen
-                hr_workdays: {dist: exponential, mean: 2}
-                pass: {dist: beta, alpha: 30, beta: 70}
-              - name: onsite
-                interview: true
-                hr_workdays: 3
-                no_show: 0.2
-                pass: 0.5
-            offer:
-              accept: {dist: beta, alpha: 7, beta: 3}
-              response_days: 3
-            notice_days: 14
-        interventions:
-          - name: Fewer no-shows
-            changes: {"requisitions.*.stages.*.no_show": "x0.9"}
-          - name: Nothing
-            changes: {"requisitions.team.offer.accept": "x1"}
-        """
+    /// `Tests/Fixtures/small-plan.yaml`, found from this file's path.
+    static var path: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/small-plan.yaml").path
+    }
 
-    static func scenario() throws -> Scenario { try ScenarioLoader.parse(yaml: yaml, file: "small.yaml") }
+    static func scenario() throws -> Scenario { try ScenarioLoader.load(path: path) }
 
     static func options(trials: Int = 400, threads: Int = 2) -> RunOptions {
         RunOptions(trials: trials, seed: 5, threads: threads)

@@ -42,6 +42,10 @@ public enum ScenarioSobol {
     public static func run(model: SimulationModel, selected: [Int]? = nil, metric: MetricChoice, rows: Int,
                            seed: UInt64, threads: Int, bootstrap: Int = 1000,
                            progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> Result {
+        guard metric.statistic == .mean else {
+            throw SensitivityError("--metric \(metric.metric.rawValue).\(metric.statistic.rawValue): Sobol indices split the variance "
+                                   + "of one trial's value; give the metric without a statistic, such as \(metric.metric.rawValue)")
+        }
         let chosen = selected ?? Array(model.uncertainPaths.indices)
         guard !chosen.isEmpty else {
             throw SensitivityError("the scenario has no uncertain parameters (distributions on probabilities, rates or costs); "
