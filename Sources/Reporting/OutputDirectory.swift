@@ -32,11 +32,15 @@ public struct OutputDirectory {
         let tables = [("summary.csv", ForecastTables.summary(f)), ("timeline.csv", ForecastTables.timeline(f)),
                       ("funnel.csv", ForecastTables.funnel(f))]
         var written: [String] = []
-        for (name, table) in tables {
-            try AtomicFile.write(table.render(delimiter: delimiter), to: file(name))
-            written.append(file(name))
-        }
+        for (name, table) in tables { written.append(try write(table, as: name)) }
         return written
+    }
+
+    /// Writes one table as `name`; returns its path.
+    @discardableResult
+    public func write(_ table: CSVTable, as name: String) throws(OutputError) -> String {
+        try AtomicFile.write(table.render(delimiter: delimiter), to: file(name))
+        return file(name)
     }
 
     /// A stream for trials.csv, committed by the caller after the run.
