@@ -11,9 +11,11 @@ struct Funnelcast: ParsableCommand {
             Write the plan as a scenario file (see Scenarios/ and README.md), then:
               funnelcast validate Scenarios/single-role.yaml
               funnelcast run Scenarios/reference-plan.yaml --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --out out
+              funnelcast compare Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Validate.self]
+        subcommands: [Run.self, Validate.self, Sensitivity.self, Compare.self]
     )
 }
 

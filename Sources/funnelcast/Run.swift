@@ -18,14 +18,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var input: ScenarioArgument
 
-    @Option(help: "Number of trials (default: the scenario's `trials`).")
-    var trials: Int?
-
-    @Option(help: "Master seed (default: the scenario's `seed`).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var trialOptions: TrialOptions
 
     @Option(help: "Directory for the CSV files.")
     var out: String?
@@ -33,29 +26,20 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("trials-csv"), help: "Also write DIR/trials.csv, one row per trial.")
     var trialsCSV = false
 
-    @Flag(help: "No progress bar and no tables on the terminal.")
-    var quiet = false
+    var quiet: Bool { trialOptions.quiet }
 
     func validate() throws {
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1 (got \(trials)).") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
         if trialsCSV && out == nil { throw ValidationError("--trials-csv needs --out DIR.") }
     }
 
     func run() throws {
         var scenario = try input.load()
-        if let trials { scenario.trials = trials }
-        if let seed { scenario.seed = seed }
-        let outputs: OutputDirectory?
-        do { outputs = try out.map { try OutputDirectory(path: $0) } } catch {
-            printError("\(error)"); throw ExitCode(1)
-        }
+        trialOptions.apply(to: &scenario)
+        let outputs = try outputDirectory(out)
 
         let model = SimulationModel(scenario)
-        let options = RunOptions(trials: scenario.trials, seed: scenario.seed,
-                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let bar = ProgressBar(total: scenario.trials, label: "trials",
-                              enabled: !quiet && ProgressBar.stderrIsTerminal)
+        let options = trialOptions.runOptions(scenario)
+        let bar = trialOptions.progressBar(total: scenario.trials)
         var written: [String] = []
         do {
             let stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
