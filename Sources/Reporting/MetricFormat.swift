@@ -20,14 +20,10 @@ public enum MetricFormat {
     /// A change of `metric`, signed: "+2.1 pp", "-3.4 d", "+1,200", "+0.07".
     public static func change(_ d: Double?, _ metric: Metric) -> String {
         guard let d, d.isFinite else { return Format.missing }
-        let sign = d > 0 ? "+" : ""
-        let text: String
-        if metric.isBinary {
-            text = Format.fixed(d * 100, digits: 1) + " pp"
-        } else {
-            text = value(d, metric)
-        }
-        return text.hasPrefix("-") ? text : sign + text
+        let text = metric.isBinary ? Format.fixed(d * 100, digits: 1) + " pp" : value(d, metric)
+        // A "+" only where the shown digits are not all 0 ("-" comes with them).
+        let shownNonZero = text.contains { ("1"..."9").contains($0) }
+        return d > 0 && shownNonZero ? "+" + text : text
     }
 
     /// A parameter's value with four significant digits: 0.1433, 2000, 12.5.

@@ -62,7 +62,6 @@ struct Sensitivity: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if !(swing > 0 && swing < 1) { throw ValidationError("--swing must be between 0 and 1, such as 0.2 (got \(swing)).") }
         if bootstrap < 10 { throw ValidationError("--bootstrap must be at least 10 (got \(bootstrap)).") }
     }
 

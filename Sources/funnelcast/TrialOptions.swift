@@ -30,9 +30,9 @@ struct TrialOptions: ParsableArguments {
         if let seed { scenario.seed = seed }
     }
 
-    /// Run options for `trials` trials of `scenario`.
-    func runOptions(_ scenario: Scenario, trials: Int? = nil) -> RunOptions {
-        RunOptions(trials: trials ?? scenario.trials, seed: scenario.seed,
+    /// Run options for the scenario's trials and seed.
+    func runOptions(_ scenario: Scenario) -> RunOptions {
+        RunOptions(trials: scenario.trials, seed: scenario.seed,
                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 

@@ -27,6 +27,8 @@ final class SensitivityReportTests: XCTestCase {
         XCTAssertEqual(MetricFormat.change(-3.44, .timeToStart), "-3.4 d")
         XCTAssertEqual(MetricFormat.change(1200, .cost), "+1,200")
         XCTAssertEqual(MetricFormat.change(0, .filled), "0.00")
+        XCTAssertEqual(MetricFormat.change(0.001, .filled), "0.00", "no sign where the digits shown are 0")
+        XCTAssertEqual(MetricFormat.change(-0.0004, .onTime), "0.0 pp")
         XCTAssertEqual(MetricFormat.parameter(0.183727), "0.1837")
         XCTAssertEqual(MetricFormat.parameter(2000), "2000")
         XCTAssertEqual(MetricFormat.parameter(35.2467), "35.25")
