@@ -85,9 +85,9 @@ public enum SobolEstimator {
         }
         func index(_ estimate: Double, _ samples: [Double]) -> SobolIndex {
             let finite = samples.filter(\.isFinite).sorted()
-            guard finite.count >= 2 else { return SobolIndex(estimate: estimate, low: .nan, high: .nan, standardError: .nan) }
-            let m = finite.reduce(0, +) / Double(finite.count)
-            let sd = (finite.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(finite.count - 1)).squareRoot()
+            guard finite.count >= 2, let sd = Statistics.summarize(finite).sd else {
+                return SobolIndex(estimate: estimate, low: .nan, high: .nan, standardError: .nan)
+            }
             return SobolIndex(estimate: estimate, low: Statistics.quantile(sorted: finite, 0.025)!,
                               high: Statistics.quantile(sorted: finite, 0.975)!, standardError: sd)
         }
