@@ -51,3 +51,30 @@ extension Scenario {
         return "\(ScenarioReader.name(of: d)), mean \(number(d.mean)), sd \(number(d.variance.squareRoot()))"
     }
 }
+
+/// A parameter as `funnelcast validate --parameters` lists it.
+public struct ParameterDescription: Sendable, Equatable {
+    public var path: String
+    /// The number, the distribution with its mean and sd, or "no limit".
+    public var value: String
+    public var kind: QuantityKind
+    /// Drawn once per trial (MODEL.md section 2).
+    public var isUncertain: Bool
+}
+
+extension Scenario {
+    /// Every parameter path (MODEL.md 13, 17.13) with its value, in
+    /// visiting order.
+    public var parameterDescriptions: [ParameterDescription] {
+        parameters.map { p in
+            guard let q = p.value else {
+                return ParameterDescription(path: p.slot.path, value: "no limit",
+                                            kind: ScenarioReader.kindOfAbsent(p.slot.path), isUncertain: false)
+            }
+            var value = Scenario.describe(q)
+            if q.scale != 1 { value += " x" + Scenario.number(q.scale) }
+            if q.shift != 0 { value += (q.shift > 0 ? " +" : " ") + Scenario.number(q.shift) }
+            return ParameterDescription(path: p.slot.path, value: value, kind: q.kind, isUncertain: q.isUncertain)
+        }
+    }
+}

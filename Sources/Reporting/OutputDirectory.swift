@@ -57,6 +57,13 @@ public struct OutputDirectory {
         return pending
     }
 
+    /// Writes one table as `name`; returns its path.
+    @discardableResult
+    public func write(_ table: CSVTable, as name: String) throws(OutputError) -> String {
+        try AtomicFile.write(table.render(delimiter: delimiter), to: file(name))
+        return file(name)
+    }
+
     /// A stream for trials.csv, committed by the caller after the run.
     public func trialsStream(model: SimulationModel) throws(OutputError) -> CSVFileStream {
         try CSVFileStream(path: file("trials.csv"), header: ForecastTables.trialsHeader(model), delimiter: delimiter)

@@ -26,6 +26,10 @@ public struct SimulationModel: Sendable {
     /// The uncertain parameters, in `Scenario.uncertainParameters` order.
     public let uncertainPaths: [String]
     public let uncertainQuantities: [Quantity]
+    /// The substream of the uncertain-parameter stream family each
+    /// uncertain parameter draws from: its index, unless aligned with a
+    /// baseline by `aligningParameterStreams(with:)`.
+    public private(set) var parameterStreams: [UInt32]
     public let requisitions: [CompiledRequisition]
 
     let badDayProbability: TrialScalar, noShowMultiplier: TrialScalar
@@ -43,6 +47,7 @@ public struct SimulationModel: Sendable {
         let uncertain = scenario.uncertainParameters
         uncertainPaths = uncertain.map(\.path)
         uncertainQuantities = uncertain.map(\.value)
+        parameterStreams = uncertain.indices.map { UInt32($0) }
         var index: [String: Int] = [:]
         for (i, p) in uncertainPaths.enumerated() { index[p] = i }
         func scalar(_ path: String, _ q: Quantity) -> TrialScalar {
@@ -111,6 +116,25 @@ public struct SimulationModel: Sendable {
                 accept: scalar("\(p).offer.accept", r.offer.accept), responseDays: r.offer.responseDays,
                 check: check, noticeDays: r.noticeDays, renege: scalar("\(p).renege", r.renege))
         }
+    }
+}
+
+extension SimulationModel {
+    /// This model with each uncertain parameter drawing from the substream
+    /// its path has in `base` (paths `base` lacks take the substreams after
+    /// all of `base`'s, in order). A changed scenario so aligned keeps the
+    /// draws of every uncertain parameter it did not change, even where a
+    /// change added or removed another one: common random numbers for
+    /// tornado runs and interventions (MODEL.md 12, 17.17).
+    public func aligningParameterStreams(with base: SimulationModel) -> SimulationModel {
+        var aligned = self
+        var next = UInt32(base.uncertainPaths.count)
+        aligned.parameterStreams = uncertainPaths.map { path in
+            if let i = base.uncertainPaths.firstIndex(of: path) { return UInt32(i) }
+            defer { next += 1 }
+            return next
+        }
+        return aligned
     }
 }
 

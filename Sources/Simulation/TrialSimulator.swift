@@ -135,7 +135,7 @@ struct TrialEngine {
             for i in outcome.parameters.indices { outcome.parameters[i] = parameters[i] }
         } else {
             for i in model.uncertainQuantities.indices {
-                planStream.seek(keys.parameters, UInt32(i), 0, trial)
+                planStream.seek(keys.parameters, model.parameterStreams[i], 0, trial)
                 outcome.parameters[i] = model.uncertainQuantities[i].draw(planStream)
                 tally(model.uncertainQuantities[i].distribution.drawKind, seek: true)
             }

@@ -14,9 +14,11 @@ struct Funnelcast: ParsableCommand {
               funnelcast validate Scenarios/single-role.yaml
               funnelcast run Scenarios/reference-plan.yaml --out out
               funnelcast report Scenarios/reference-plan.yaml --out forecast.html
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --out out
+              funnelcast compare Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Report.self, Validate.self, Schema.self, Init.self]
+        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Schema.self, Init.self]
     )
 }
 

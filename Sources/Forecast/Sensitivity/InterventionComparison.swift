@@ -1,0 +1,82 @@
+import FunnelModel
+import Simulation
+
+/// Interventions against the baseline (MODEL.md 12, 13, 17.9): the baseline
+/// and each intervention run on the same trial indices, with the uncertain
+/// parameters' streams aligned by path (common random numbers), and every
+/// metric of every scope compared trial by trial.
+public enum InterventionComparison {
+    public struct Effect: Sendable, Equatable {
+        public var scope: String
+        public var metric: Metric
+        /// The metric's mean in each run, as `summary.csv` reports it
+        /// (per-opening metrics over all filled openings).
+        public var baseline: Double?, value: Double?
+        /// The paired difference of the per-trial values (17.8, 17.9).
+        public var difference: PairedDifference
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var intervention: String
+        /// Every scope (plan first) and metric, in `Metric.allCases` order.
+        public var effects: [Effect]
+
+        public func effect(_ scope: String, _ metric: Metric) -> Effect? {
+            effects.first { $0.scope == scope && $0.metric == metric }
+        }
+    }
+
+    /// The interventions named `names` (nil: all of the scenario's), in the
+    /// file's order; an unknown name lists the known ones.
+    public static func select(_ names: [String]?, from scenario: Scenario) throws(SensitivityError) -> [Intervention] {
+        let known = scenario.interventions
+        guard !known.isEmpty else {
+            throw SensitivityError("the scenario has no interventions; add an 'interventions:' list "
+                                   + "(- name: ..., changes: {PATH: \"x0.6\"})")
+        }
+        guard let names else { return known }
+        for n in names where !known.contains(where: { $0.name == n }) {
+            throw SensitivityError("unknown intervention '\(n)'; the scenario has: "
+                                   + known.map { "'\($0.name)'" }.joined(separator: ", "))
+        }
+        return known.filter { names.contains($0.name) }
+    }
+
+    /// Runs the baseline and each intervention; returns the baseline's
+    /// forecast and one result per intervention.
+    public static func run(scenario: Scenario, interventions: [Intervention], options: RunOptions,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> (baseline: Forecast, results: [Result]) {
+        let base = SimulationModel(scenario)
+        // Check every intervention before the first trial runs.
+        var models: [SimulationModel] = []
+        for i in interventions {
+            do { models.append(SimulationModel(try scenario.applying(i)).aligningParameterStreams(with: base)) } catch {
+                throw SensitivityError("\(error)")
+            }
+        }
+        let (baseForecast, baseBuilder) = ForecastRunner.forecast(model: base, options: options, progress: progress)
+        if options.isCancelled?() == true { throw .interrupted }
+        var results: [Result] = []
+        for (i, model) in zip(interventions, models) {
+            let (forecast, builder) = ForecastRunner.forecast(model: model, options: options, progress: progress)
+            if options.isCancelled?() == true { throw .interrupted }
+            results.append(Result(intervention: i.name,
+                                  effects: effects(baseline: (baseForecast, baseBuilder), changed: (forecast, builder))))
+        }
+        return (baseForecast, results)
+    }
+
+    /// Every scope's and metric's effect between two runs of the same trials.
+    public static func effects(baseline: (Forecast, ForecastBuilder), changed: (Forecast, ForecastBuilder)) -> [Effect] {
+        var out: [Effect] = []
+        for (s, scope) in baseline.0.scopes.enumerated() {
+            for metric in Metric.allCases {
+                out.append(Effect(scope: scope, metric: metric, baseline: baseline.0.summary(s, metric).mean,
+                                  value: changed.0.summary(s, metric).mean,
+                                  difference: PairedDifference(baseline: baseline.1.column(scope: s, metric: metric),
+                                                               changed: changed.1.column(scope: s, metric: metric))))
+            }
+        }
+        return out
+    }
+}

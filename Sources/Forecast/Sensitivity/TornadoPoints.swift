@@ -1,0 +1,87 @@
+import FunnelModel
+
+/// Where the tornado moves one parameter (MODEL.md 12, 17.15): its low and
+/// high change, and the values to print for them.
+public struct TornadoPoint: Sendable, Equatable {
+    public var path: String
+    /// The value at low and high: P10 and P90 of an uncertain parameter,
+    /// the moved number, or the scaled mean of a duration's distribution.
+    public var low: Double, high: Double
+    public var lowChange: ParameterChange, highChange: ParameterChange
+    /// Whether low (high) leaves the scenario as it was (a 0 times 0.8, a
+    /// probability of 1 times 1.2): its run would repeat the base run.
+    public var lowIsBase: Bool, highIsBase: Bool
+}
+
+extension TornadoPoint {
+    /// The tornado's parameters of `scenario`: every path of MODEL.md
+    /// 17.13 (`trials`, `seed` and `horizon_days` are no parameter paths)
+    /// that `patterns` match (nil: all), in visiting order, with their low
+    /// and high:
+    ///
+    /// - uncertain parameters: P10 and P90 of the distribution (GSL inverse
+    ///   CDF, then the field's adjustment), held there;
+    /// - durations and hours given as distributions: every draw scaled by
+    ///   `1 -/+ swing`; low and high are the scaled means;
+    /// - fixed numbers: `x (1 -/+ swing)`, clipped to the field's range;
+    /// - whole numbers: rounded, and moved at least one step, within their
+    ///   range (a pool count stays at least 1).
+    ///
+    /// "No limit" fields that are not set (an absent pool, no
+    /// `max_applicants`) have no value to move and are left out.
+    public static func points(of scenario: Scenario, patterns: [String]? = nil,
+                              swing: Double) throws(SensitivityError) -> [TornadoPoint] {
+        guard swing.isFinite, swing > 0, swing < 1 else {
+            throw SensitivityError("--swing must be between 0 and 1, such as 0.2 for 20% (got \(swing))")
+        }
+        let all = scenario.parameters.filter { $0.value != nil }
+        var wanted = Set(all.map(\.slot.path))
+        if let patterns {
+            do { wanted = Set(try PathPattern.select(patterns, from: all.map(\.slot.path), what: "tornado parameter")) } catch {
+                throw SensitivityError("--parameters \(error)")
+            }
+        }
+        var out: [TornadoPoint] = []
+        for p in all where wanted.contains(p.slot.path) {
+            let q = p.value!
+            let path = p.slot.path
+            if q.isUncertain {
+                let lo: Double, hi: Double
+                do {
+                    lo = q.adjust(try q.distribution.quantile(0.10))
+                    hi = q.adjust(try q.distribution.quantile(0.90))
+                } catch {
+                    throw SensitivityError("\(path): the P10 or P90 of its distribution failed: \(error)")
+                }
+                out.append(TornadoPoint(path: path, low: lo, high: hi,
+                                        lowChange: ParameterChange(pattern: path, operation: .replace(.constant(lo))),
+                                        highChange: ParameterChange(pattern: path, operation: .replace(.constant(hi))),
+                                        lowIsBase: false, highIsBase: false))
+            } else if case .integer(let minimum) = q.kind {
+                let v = q.fixedValue
+                let floor = Double(path.hasSuffix(".count") ? max(1, minimum) : minimum)
+                var lo = (v * (1 - swing)).rounded(), hi = (v * (1 + swing)).rounded()
+                if lo == v { lo = v - 1 }
+                if hi == v { hi = v + 1 }
+                lo = max(lo, floor)
+                hi = min(hi, q.kind.range.upperBound)
+                out.append(TornadoPoint(path: path, low: lo, high: hi,
+                                        lowChange: ParameterChange(pattern: path, operation: .replace(.constant(lo))),
+                                        highChange: ParameterChange(pattern: path, operation: .replace(.constant(hi))),
+                                        lowIsBase: lo == v, highIsBase: hi == v))
+            } else {
+                // Scale every draw (a fixed number is one draw): x(1 -/+ swing).
+                var low = q, high = q
+                low.scale *= 1 - swing; low.shift *= 1 - swing
+                high.scale *= 1 + swing; high.shift *= 1 + swing
+                let fixed = !q.isDistribution
+                out.append(TornadoPoint(path: path, low: low.fixedValue, high: high.fixedValue,
+                                        lowChange: ParameterChange(pattern: path, operation: .multiply(1 - swing)),
+                                        highChange: ParameterChange(pattern: path, operation: .multiply(1 + swing)),
+                                        lowIsBase: fixed && low.fixedValue == q.fixedValue,
+                                        highIsBase: fixed && high.fixedValue == q.fixedValue))
+            }
+        }
+        return out
+    }
+}

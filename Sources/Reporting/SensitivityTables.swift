@@ -1,0 +1,41 @@
+import Forecast
+
+/// The sensitivity and intervention results as CSV tables (issue 3).
+public enum SensitivityTables {
+    /// `sensitivity-tornado.csv`, largest swing first.
+    public static func tornado(_ r: Tornado.Result) -> CSVTable {
+        CSVTable(header: ["parameter", "low", "high", "metric_low", "metric_high", "swing", "rank"],
+                 rows: r.rows.map { row in
+                     [row.path, CSVNumber.format(row.low), CSVNumber.format(row.high), CSVNumber.format(row.metricLow),
+                      CSVNumber.format(row.metricHigh), CSVNumber.format(row.swing), String(row.rank)]
+                 })
+    }
+
+    /// `sensitivity-sobol.csv`: one row per input, the trial's own
+    /// randomness last.
+    public static func sobol(_ r: ScenarioSobol.Result) -> CSVTable {
+        CSVTable(header: ["parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"],
+                 rows: r.inputs.indices.map { i in
+                     let s = r.indices.firstOrder[i], t = r.indices.total[i]
+                     return [r.inputs[i]] + [s.estimate, s.low, s.high, t.estimate, t.low, t.high].map { CSVNumber.format($0) }
+                 })
+    }
+
+    /// `sensitivity-correlation.csv`; an empty `spearman` where it is undefined.
+    public static func correlation(_ rows: [ParameterCorrelation.Row]) -> CSVTable {
+        CSVTable(header: ["parameter", "scope", "metric", "spearman"],
+                 rows: rows.map { [$0.parameter, $0.scope, $0.metric.rawValue, CSVNumber.format($0.spearman)] })
+    }
+
+    /// `interventions.csv`: every intervention, scope and metric.
+    public static func interventions(_ results: [InterventionComparison.Result]) -> CSVTable {
+        var t = CSVTable(header: ["intervention", "scope", "metric", "baseline", "value", "difference", "ci_low", "ci_high"])
+        for r in results {
+            for e in r.effects {
+                t.rows.append([r.intervention, e.scope, e.metric.rawValue]
+                              + [e.baseline, e.value, e.difference.mean, e.difference.ciLow, e.difference.ciHigh].map { CSVNumber.format($0) })
+            }
+        }
+        return t
+    }
+}

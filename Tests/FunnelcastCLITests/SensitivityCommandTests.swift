@@ -1,0 +1,173 @@
+import Foundation
+import XCTest
+
+/// `funnelcast validate --parameters`, `sensitivity` and `compare` end to
+/// end: the built executable run on `Tests/Fixtures/small-plan.yaml`, its
+/// exit code, terminal output and CSV files checked.
+final class SensitivityCommandTests: XCTestCase {
+    var out: URL!
+
+    override func setUpWithError() throws {
+        out = FileManager.default.temporaryDirectory.appendingPathComponent("funnelcast-cli-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: out)
+    }
+
+    func testValidateListsParameters() throws {
+        let r = try funnelcast("validate", smallPlan, "--parameters")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("requisitions.team.stages.screen.pass ") && $0.contains("beta, mean 0.3")
+                          && $0.hasSuffix("yes") }, r.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("requisitions.team.stages.onsite.no_show ") && $0.contains("0.2")
+                          && $0.hasSuffix("no") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("recruiters.count ") && $0.contains("no limit") })
+        XCTAssertTrue(r.stdout.contains("4 uncertain"))
+    }
+
+    func testTornado() throws {
+        let r = try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--parameters", "requisitions.team.stages.*.pass",
+                               "requisitions.team.offer.accept", "--trials", "100", "--out", out.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("Tornado: P(on time), plan; base "), r.stdout)
+        let csv = try lines("sensitivity-tornado.csv")
+        XCTAssertEqual(csv.first, "parameter,low,high,metric_low,metric_high,swing,rank")
+        XCTAssertEqual(csv.count, 4)
+        XCTAssertEqual(csv.dropFirst().map { $0.components(separatedBy: ",").last! }, ["1", "2", "3"])
+    }
+
+    func testSobol() throws {
+        let r = try funnelcast("sensitivity", smallPlan, "--method", "sobol", "--metric", "filled", "--trials", "30",
+                               "--bootstrap", "20", "--out", out.path, "--quiet")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "", "--quiet prints nothing")
+        let csv = try lines("sensitivity-sobol.csv")
+        XCTAssertEqual(csv.first, "parameter,s1,s1_low,s1_high,st,st_low,st_high")
+        XCTAssertEqual(csv.count, 6)
+        XCTAssertTrue(csv.last!.hasPrefix("trial randomness,"))
+    }
+
+    func testCorrelation() throws {
+        let r = try funnelcast("sensitivity", smallPlan, "--method", "correlation", "--trials", "60", "--out", out.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let csv = try lines("sensitivity-correlation.csv")
+        XCTAssertEqual(csv.first, "parameter,scope,metric,spearman")
+        XCTAssertEqual(csv.count, 1 + 4 * 2 * 20, "4 parameters x 2 scopes x 20 metrics")
+        XCTAssertTrue(r.stdout.contains("Spearman rank correlation"))
+    }
+
+    func testCompare() throws {
+        let r = try funnelcast("compare", smallPlan, "--trials", "60", "--out", out.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("Intervention: Fewer no-shows"))
+        XCTAssertTrue(r.stdout.contains("Intervention: Nothing"))
+        let csv = try lines("interventions.csv")
+        XCTAssertEqual(csv.first, "intervention,scope,metric,baseline,value,difference,ci_low,ci_high")
+        XCTAssertEqual(csv.count, 1 + 2 * 2 * 20, "2 interventions x 2 scopes x 20 metrics")
+        // The no-op intervention: value = baseline, difference and interval 0.
+        let row = try XCTUnwrap(csv.first { $0.hasPrefix("Nothing,plan,no_shows,") }).components(separatedBy: ",")
+        XCTAssertEqual(row[4], row[3])
+        XCTAssertEqual(Array(row[5...]), ["0", "0", "0"])
+    }
+
+    func testBadInputIsOneLineAndNoFile() throws {
+        let unknown = try funnelcast("compare", smallPlan, "--intervention", "More recruiters", "--out", out.path)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stderr, "funnelcast: unknown intervention 'More recruiters'; the scenario has: 'Fewer no-shows', 'Nothing'\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("interventions.csv").path))
+
+        let pattern = try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--parameters", "requisitions.team.stages.*.noshow")
+        XCTAssertEqual(pattern.status, 1)
+        XCTAssertEqual(pattern.stderr, "funnelcast: --parameters requisitions.team.stages.*.noshow: the pattern matches no tornado "
+                           + "parameter; closest: requisitions.team.stages.*.no_show, requisitions.team.stages.*.pass, "
+                           + "requisitions.team.stages.*.hr_workdays\n")
+
+        let fixed = try funnelcast("sensitivity", smallPlan, "--method", "sobol", "--parameters", "requisitions.team.renege")
+        XCTAssertEqual(fixed.status, 1)
+        XCTAssertTrue(fixed.stderr.hasPrefix("funnelcast: --parameters requisitions.team.renege: the pattern matches only fixed "
+                                             + "parameters"), fixed.stderr)
+
+        let metric = try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--metric", "ontime")
+        XCTAssertEqual(metric.status, 1)
+        XCTAssertTrue(metric.stderr.hasPrefix("funnelcast: unknown metric 'ontime'"))
+        XCTAssertEqual(metric.stderr.filter { $0 == "\n" }.count, 1, "one line")
+
+        let method = try funnelcast("sensitivity", smallPlan, "--method", "morris")
+        XCTAssertNotEqual(method.status, 0)
+        XCTAssertTrue(method.stderr.contains("Please provide one of 'tornado', 'sobol' or 'correlation'"), method.stderr)
+    }
+
+    /// The CSV files are the same bit for bit with one thread or three.
+    func testFilesDoNotDependOnTheThreadCount() throws {
+        func files(_ threads: String) throws -> [String] {
+            let dir = out.appendingPathComponent("threads-\(threads)")
+            XCTAssertEqual(try funnelcast("compare", smallPlan, "--trials", "80", "--threads", threads, "--out", dir.path,
+                                          "--quiet").status, 0)
+            XCTAssertEqual(try funnelcast("sensitivity", smallPlan, "--method", "sobol", "--trials", "12", "--bootstrap", "20",
+                                          "--threads", threads, "--out", dir.path, "--quiet").status, 0)
+            return try ["interventions.csv", "sensitivity-sobol.csv"].map {
+                try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)
+            }
+        }
+        XCTAssertEqual(try files("1"), try files("3"))
+    }
+
+    func testHelpShowsExamples() throws {
+        for command in ["sensitivity", "compare", "validate"] {
+            let r = try funnelcast(command, "--help")
+            XCTAssertEqual(r.status, 0)
+            XCTAssertTrue(r.stdout.contains("funnelcast \(command) Scenarios/"), "\(command) --help:\n\(r.stdout)")
+        }
+    }
+
+    // MARK: - Running the executable
+
+    var smallPlan: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/small-plan.yaml").path
+    }
+
+    /// The records of a CSV file in `out` (CRLF line ends, the last one too).
+    func lines(_ file: String) throws -> [String] {
+        let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+        XCTAssertTrue(text.hasSuffix("\r\n"))
+        return text.components(separatedBy: "\r\n").dropLast()
+    }
+
+    /// Runs the built `funnelcast` with `arguments`.
+    func funnelcast(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("funnelcast")
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Read stderr on another thread so neither pipe fills up and blocks the child.
+        let errData = ErrorBuffer()
+        let reader = Thread { errData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
+    }
+
+    /// Where SwiftPM puts the products (the test bundle's directory).
+    var productsDirectory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        fatalError("no .xctest bundle")
+        #else
+        return Bundle.main.bundleURL
+        #endif
+    }
+}
+
+private final class ErrorBuffer: @unchecked Sendable {
+    var data = Data()
+}
