@@ -6,7 +6,9 @@
 #
 #   scripts/test-report.sh FUNNELCAST OUT_DIR [SAMPLE.html]
 #
-# REPORT_TRIALS sets the trials of the reference plan's run (default 2000).
+# REPORT_TRIALS sets the trials of the reference plan's run (default 2000),
+# TORNADO_TRIALS the trials of each of its tornado's runs (default 20: the
+# chart is checked, not its numbers).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -14,6 +16,7 @@ bin=$1
 out=$2
 sample=${3:-}
 trials=${REPORT_TRIALS:-2000}
+tornado_trials=${TORNADO_TRIALS:-20}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -40,13 +43,14 @@ charts() {  # charts SCOPE... : the chart ids of those scopes
     echo "${ids#,}"
 }
 
-echo "test-report: the reference plan's report, $trials trials"
-"$bin" report Scenarios/reference-plan.yaml --trials "$trials" --out "$out/reference-plan.html" --quiet
+echo "test-report: the reference plan's report, $trials trials, its interventions and a tornado of $tornado_trials trials a run"
+"$bin" report Scenarios/reference-plan.yaml --trials "$trials" --tornado --tornado-trials "$tornado_trials" \
+    --out "$out/reference-plan.html" --quiet
 render reference-plan "$out/reference-plan.html"
 status=0
 python3 scripts/check-report.py --html "$out/reference-plan.html" --dom "$out/reference-plan.dom.html" \
     --log "$out/reference-plan.log" --png "$out/reference-plan.png" \
-    --charts "$(charts plan backend sales support)" || status=1
+    --charts "$(charts plan backend sales support),tornado,interventions" || status=1
 
 if [ -n "$sample" ]; then
     echo "test-report: the page with tornado and interventions"

@@ -114,8 +114,47 @@ final class SensitivityCommandTests: XCTestCase {
         XCTAssertEqual(try files("1"), try files("3"))
     }
 
+    /// `report` charts the scenario's interventions with the numbers of
+    /// `compare` on the same trials, and with --tornado the tornado of
+    /// `sensitivity --method tornado`; --no-interventions leaves them out.
+    func testReportShowsInterventionsAndTornado() throws {
+        let page = out.appendingPathComponent("small.html").path
+        let r = try funnelcast("report", smallPlan, "--trials", "200", "--tornado", "--tornado-trials", "40",
+                               "--out", page, "--quiet")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("id=\"tornado\""))
+        XCTAssertTrue(html.contains("id=\"interventions\""))
+        XCTAssertTrue(html.contains("--trials 200 --seed 5 --tornado --tornado-trials 40"))
+
+        // The interventions' effects are compare's, to the shown decimal.
+        XCTAssertEqual(try funnelcast("compare", smallPlan, "--trials", "200", "--out", out.path, "--quiet").status, 0)
+        let rows = try lines("interventions.csv").map { $0.split(separator: ",").map(String.init) }
+        for name in ["Fewer no-shows", "Nothing"] {
+            let row = rows.first { $0[0] == name && $0[1] == "plan" && $0[2] == "on_time" }!
+            let change = Double(row[5])! * 100
+            let shown = (change > 0.05 ? "+" : "") + String(format: "%.1f", change) + " pp"
+            XCTAssertTrue(html.contains("\(name): ") && html.contains("change \(shown) (95% interval"),
+                          "\(name): change \(shown) not on the page")
+        }
+
+        // The tornado's largest swing is the sensitivity command's rank 1.
+        XCTAssertEqual(try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--trials", "40",
+                                      "--out", out.path, "--quiet").status, 0)
+        let first = try lines("sensitivity-tornado.csv")[1].split(separator: ",").map(String.init)
+        XCTAssertEqual(first[6], "1")
+        let tornado = html[html.range(of: "id=\"tornado\"")!.upperBound...]
+        XCTAssertTrue(tornado.contains(first[0]), "rank 1 \(first[0]) not in the tornado chart")
+
+        let plain = try funnelcast("report", smallPlan, "--trials", "50", "--no-interventions", "--out", page, "--quiet")
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        let without = try String(contentsOfFile: page, encoding: .utf8)
+        XCTAssertFalse(without.contains("id=\"interventions\""))
+        XCTAssertFalse(without.contains("id=\"tornado\""))
+    }
+
     func testHelpShowsExamples() throws {
-        for command in ["sensitivity", "compare", "validate"] {
+        for command in ["sensitivity", "compare", "validate", "report"] {
             let r = try funnelcast(command, "--help")
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.stdout.contains("funnelcast \(command) Scenarios/"), "\(command) --help:\n\(r.stdout)")

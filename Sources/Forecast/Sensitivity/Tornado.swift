@@ -33,7 +33,8 @@ public enum Tornado {
                            progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> Result {
         let base = SimulationModel(scenario)
         func statistic(_ model: SimulationModel) throws(SensitivityError) -> Double? {
-            let forecast = ForecastRunner.forecast(model: model, options: options, progress: progress).0
+            let forecast = ForecastRunner.forecast(model: model, options: options, keepsTrialColumns: false,
+                                                   progress: progress).0
             if options.isCancelled?() == true { throw .interrupted }
             return metric.value(in: forecast)
         }

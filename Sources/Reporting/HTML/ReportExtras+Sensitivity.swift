@@ -1,0 +1,46 @@
+import Forecast
+
+extension ReportExtras {
+    /// The report's tornado and interventions sections from the results of
+    /// `Tornado.run` and `InterventionComparison.run`: the tornado in its
+    /// own metric, the interventions' effect on the plan's probability of
+    /// being on time. Rows without a value (no swing, no trial where both
+    /// runs have a value) are left out.
+    public init(tornado: Tornado.Result?, interventions: [InterventionComparison.Result]?) {
+        var extras = ReportExtras()
+        if let tornado {
+            extras.tornado = tornado.rows.compactMap { r in
+                guard let lo = r.metricLow, let hi = r.metricHigh else { return nil }
+                return TornadoBar(parameter: r.path, low: r.low, high: r.high, metricLow: lo, metricHigh: hi)
+            }
+            extras.tornadoMetric = MetricLabel(tornado.metric)
+            extras.tornadoBaseline = tornado.base
+        }
+        if let interventions, let plan = interventions.first?.effects.first?.scope {
+            extras.interventions = interventions.compactMap { result in
+                guard let e = result.effect(plan, .onTime), let baseline = e.baseline, let value = e.value,
+                      let d = e.difference.mean, let lo = e.difference.ciLow, let hi = e.difference.ciHigh else { return nil }
+                return InterventionEffect(name: result.intervention, baseline: baseline, value: value,
+                                          difference: d, ciLow: lo, ciHigh: hi)
+            }
+            extras.interventionMetric = .onTime
+        }
+        self = extras
+    }
+}
+
+extension MetricLabel {
+    /// The label of a sensitivity metric: "P(on time), plan",
+    /// "time to fill P50, backend", as the terminal's tables title it.
+    public init(_ choice: MetricChoice) {
+        let unit: Unit
+        switch choice.metric {
+        case .onTime, .cancelled: unit = .probability
+        case .timeToFill, .timeToStart: unit = .days
+        case .cost, .costPerHire: unit = .money
+        default: unit = .number
+        }
+        self.init(name: "\(SensitivityReport.title(choice)), \(choice.scopeName)",
+                  unit: choice.statistic == .beyondHorizon ? .probability : unit)
+    }
+}
