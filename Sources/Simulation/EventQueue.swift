@@ -33,13 +33,19 @@ public struct EventQueue: Sendable {
         nextSequence = 0
     }
 
+    /// (time, sequence) order. Times are never negative (push turns -0
+    /// into +0), and the bit patterns of non-negative doubles order as the
+    /// doubles do: integer comparisons, which compile without branches,
+    /// where double comparisons branch on NaN.
     @inline(__always)
     private static func before(_ a: Event, _ b: Event) -> Bool {
-        a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
+        let ta = a.time.bitPattern, tb = b.time.bitPattern
+        return (ta < tb) || ((ta == tb) && (a.sequence < b.sequence))
     }
 
     public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
-        let e = Event(time: time, sequence: nextSequence, kind: kind, requisition: UInt16(requisition), subject: subject)
+        assert(time >= 0, "event time \(time)")
+        let e = Event(time: time + 0, sequence: nextSequence, kind: kind, requisition: UInt16(requisition), subject: subject)
         nextSequence &+= 1
         heap.append(e)
         heap.withUnsafeMutableBufferPointer { h in
@@ -59,18 +65,31 @@ public struct EventQueue: Sendable {
         let last = heap.removeLast()
         let n = heap.count
         if n == 0 { return top }
-        // Sift `last` down from the root. The buffer is unique and in
-        // bounds by construction; unchecked access keeps this loop tight.
+        // Floyd's sift-down: move the hole at the root down to a leaf along
+        // the smaller children (one comparison per level, chosen without a
+        // branch), then sift `last` up from there; `last` came from the
+        // bottom, so it rarely climbs. (time, sequence) is a strict total
+        // order, so the events come out in the same order as with the
+        // textbook sift-down. The buffer is unique and in bounds by
+        // construction; unchecked access keeps these loops tight.
         heap.withUnsafeMutableBufferPointer { h in
             var i = 0
-            while true {
-                let l = 2 * i + 1
-                if l >= n { break }
-                var c = l
-                if l + 1 < n && EventQueue.before(h[l + 1], h[l]) { c = l + 1 }
-                if !EventQueue.before(h[c], last) { break }
+            var l = 1
+            while l + 1 < n {
+                let c = l &+ (EventQueue.before(h[l &+ 1], h[l]) ? 1 : 0)
                 h[i] = h[c]
                 i = c
+                l = 2 &* i &+ 1
+            }
+            if l < n {
+                h[i] = h[l]
+                i = l
+            }
+            while i > 0 {
+                let parent = (i &- 1) / 2
+                if !EventQueue.before(last, h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
             }
             h[i] = last
         }
