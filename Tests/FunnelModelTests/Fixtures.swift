@@ -9,9 +9,13 @@ enum Fixture {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// `../shared/scenarios/reference-plan.yaml` beside the package.
+    /// `../shared/scenarios/reference-plan.yaml` beside the package, the
+    /// contract's copy; where a checkout has no `../shared`, the package's
+    /// own copy `Scenarios/reference-plan.yaml` (the same file).
     static var referencePlanPath: String {
-        packageRoot.appendingPathComponent("../shared/scenarios/reference-plan.yaml").standardizedFileURL.path
+        let shared = packageRoot.appendingPathComponent("../shared/scenarios/reference-plan.yaml").standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: shared) { return shared }
+        return packageRoot.appendingPathComponent("Scenarios/reference-plan.yaml").path
     }
 
     /// A small valid plan; the comments give the line numbers tests refer to.
