@@ -145,6 +145,13 @@ final class SensitivityCommandTests: XCTestCase {
         XCTAssertEqual(first[6], "1")
         let tornado = html[html.range(of: "id=\"tornado\"")!.upperBound...]
         XCTAssertTrue(tornado.contains(first[0]), "rank 1 \(first[0]) not in the tornado chart")
+        // At most 15 bars; the rest are counted under the chart.
+        let parameters = try lines("sensitivity-tornado.csv").count - 1
+        let chart = tornado[..<tornado.range(of: "</svg>")!.lowerBound]
+        // One low bar a parameter, and one in the legend.
+        XCTAssertEqual(chart.components(separatedBy: "class=\"t-low\"").count - 2, min(15, parameters))
+        XCTAssertGreaterThan(parameters, 15)
+        XCTAssertTrue(html.contains("\(parameters - 15) more parameters with smaller swings are not drawn"))
 
         let plain = try funnelcast("report", smallPlan, "--trials", "50", "--no-interventions", "--out", page, "--quiet")
         XCTAssertEqual(plain.status, 0, plain.stderr)

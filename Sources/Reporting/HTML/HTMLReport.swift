@@ -78,7 +78,11 @@ public enum HTMLReport {
         if let bars = extras.tornado, !bars.isEmpty {
             page += section("sensitivity", "What drives the forecast?",
                             lead: "Each parameter moved alone to a low and a high value, with the same random numbers "
-                                + "as the base run; the longest bars matter most.",
+                                + "as the base run; the longest bars matter most."
+                                + (extras.tornadoLeftOut > 0
+                                    ? " \(extras.tornadoLeftOut) more parameters with smaller swings are not drawn; "
+                                        + "funnelcast sensitivity --method tornado --out DIR lists them all."
+                                    : ""),
                             body: figure(TornadoChart.svg(bars, metric: extras.tornadoMetric, baseline: extras.tornadoBaseline),
                                          heading: "Tornado: \(extras.tornadoMetric.name)"))
         }

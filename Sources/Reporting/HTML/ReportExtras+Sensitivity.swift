@@ -5,14 +5,17 @@ extension ReportExtras {
     /// `Tornado.run` and `InterventionComparison.run`: the tornado in its
     /// own metric, the interventions' effect on the plan's probability of
     /// being on time. Rows without a value (no swing, no trial where both
-    /// runs have a value) are left out.
-    public init(tornado: Tornado.Result?, interventions: [InterventionComparison.Result]?) {
+    /// runs have a value) are left out, and the tornado keeps its
+    /// `tornadoBars` largest swings (a plan has a hundred parameters).
+    public init(tornado: Tornado.Result?, interventions: [InterventionComparison.Result]?, tornadoBars: Int = 15) {
         var extras = ReportExtras()
         if let tornado {
-            extras.tornado = tornado.rows.compactMap { r in
+            let bars = tornado.rows.sorted { $0.rank < $1.rank }.compactMap { r -> TornadoBar? in
                 guard let lo = r.metricLow, let hi = r.metricHigh else { return nil }
                 return TornadoBar(parameter: r.path, low: r.low, high: r.high, metricLow: lo, metricHigh: hi)
             }
+            extras.tornado = Array(bars.prefix(tornadoBars))
+            extras.tornadoLeftOut = max(0, bars.count - tornadoBars)
             extras.tornadoMetric = MetricLabel(tornado.metric)
             extras.tornadoBaseline = tornado.base
         }

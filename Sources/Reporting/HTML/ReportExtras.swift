@@ -11,6 +11,8 @@ public struct ReportExtras: Sendable, Equatable {
     public var tornadoMetric: MetricLabel
     /// The metric in the base run, the tornado's centre line (nil: none drawn).
     public var tornadoBaseline: Double?
+    /// Parameters of the tornado not drawn (smaller swings), said under the chart.
+    public var tornadoLeftOut = 0
     /// One row per intervention, in the order given.
     public var interventions: [InterventionEffect]?
     /// What the interventions' metric is.
