@@ -1,12 +1,17 @@
 #include "fc_signals.h"
 #include <errno.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 
-static volatile sig_atomic_t caught = 0;
+/* Written by the handler, read by the worker threads: a lock-free atomic
+   (async-signal-safe, and ordered across threads, which a volatile
+   sig_atomic_t is not; ThreadSanitizer reports that as a race). */
+static atomic_int caught = 0;
 
 static void on_signal(int signal) {
-    if (caught == 0) caught = signal;
+    int none = 0;
+    atomic_compare_exchange_strong(&caught, &none, signal);
 }
 
 int fc_signals_install(void) {
@@ -24,6 +29,6 @@ int fc_signals_install(void) {
     return 0;
 }
 
-int fc_signals_caught(void) { return caught; }
+int fc_signals_caught(void) { return atomic_load_explicit(&caught, memory_order_relaxed); }
 
 void fc_signals_simulate(int signal) { on_signal(signal); }
