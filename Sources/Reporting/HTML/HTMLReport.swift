@@ -79,6 +79,10 @@ public enum HTMLReport {
             page += section("sensitivity", "What drives the forecast?",
                             lead: "Each parameter moved alone to a low and a high value, with the same random numbers "
                                 + "as the base run; the longest bars matter most."
+                                + (extras.tornadoTrials.map { n in
+                                    n == f.trials ? "" : " Each run has \(Format.fixed(Double(n), digits: 0, grouping: true)) "
+                                        + "trials, so its base value differs from the forecast's above by Monte Carlo error."
+                                } ?? "")
                                 + (extras.tornadoLeftOut > 0
                                     ? " \(extras.tornadoLeftOut) more parameters with smaller swings are not drawn; "
                                         + "funnelcast sensitivity --method tornado --out DIR lists them all."

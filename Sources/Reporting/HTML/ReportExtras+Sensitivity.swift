@@ -16,6 +16,7 @@ extension ReportExtras {
             }
             extras.tornado = Array(bars.prefix(tornadoBars))
             extras.tornadoLeftOut = max(0, bars.count - tornadoBars)
+            extras.tornadoTrials = tornado.trials
             extras.tornadoMetric = MetricLabel(tornado.metric)
             extras.tornadoBaseline = tornado.base
         }

@@ -13,6 +13,9 @@ public struct ReportExtras: Sendable, Equatable {
     public var tornadoBaseline: Double?
     /// Parameters of the tornado not drawn (smaller swings), said under the chart.
     public var tornadoLeftOut = 0
+    /// Trials of each tornado run, where they are not the forecast's (said
+    /// in the lead: the base value then differs by Monte Carlo error).
+    public var tornadoTrials: Int? = nil
     /// One row per intervention, in the order given.
     public var interventions: [InterventionEffect]?
     /// What the interventions' metric is.
