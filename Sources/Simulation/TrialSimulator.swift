@@ -123,7 +123,7 @@ struct TrialEngine {
             for i in drawCounts.indices { drawCounts[i] = 0 }
             seeks = 0
         }
-        queue.reset()
+        queue.reset(requisitions: model.requisitions.count)
         candidates.removeAll(keepingCapacity: true)
         for i in counts.indices { counts[i] = 0 }
         for i in stageCounts.indices { stageCounts[i] = 0 }
@@ -292,7 +292,7 @@ struct TrialEngine {
         let next = t + arrivalStreams[r].exponential(mean: 7 / rate)
         tally(.exponential)
         if next <= model.horizon {
-            queue.push(next, .arrival, requisition: r, subject: state[r].arrivalGeneration)
+            queue.pushArrival(next, requisition: r, generation: state[r].arrivalGeneration)
         }
     }
 
