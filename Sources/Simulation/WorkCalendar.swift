@@ -7,11 +7,17 @@
 /// engine never walks day by day. Times are calendar days since the plan's
 /// start; work is counted in working days.
 public struct WorkCalendar: Sendable {
-    /// Working intervals [starts[i], ends[i]), sorted and disjoint.
-    public private(set) var starts: [Double] = []
-    public private(set) var ends: [Double] = []
-    /// Work done before starts[i].
-    private var before: [Double] = []
+    /// One working interval [start, end), with the work done before it
+    /// and by its end: a query reads one cache line, not three arrays.
+    private struct Interval {
+        var start: Double, end: Double
+        var workBefore: Double, workEnd: Double
+    }
+    /// Working intervals, sorted and disjoint.
+    private var intervals: [Interval] = []
+    /// Interval starts and ends, for tests and reports.
+    public var starts: [Double] { intervals.map(\.start) }
+    public var ends: [Double] { intervals.map(\.end) }
     /// For each day d, the first interval whose end is after d.
     private var firstAfterDay: [Int32] = []
     /// For each whole amount of work k, the first interval whose cumulative
@@ -45,9 +51,7 @@ public struct WorkCalendar: Sendable {
                 freezeEnds.append(f.end)
             }
         }
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        before.removeAll(keepingCapacity: true)
+        intervals.removeAll(keepingCapacity: true)
         var work = 0.0
         var fi = 0
         func add(_ a: Double, _ b: Double) {
@@ -67,7 +71,8 @@ public struct WorkCalendar: Sendable {
             }
         }
         func append(_ a: Double, _ b: Double) {
-            starts.append(a); ends.append(b); before.append(work); work += b - a
+            intervals.append(Interval(start: a, end: b, workBefore: work, workEnd: work + (b - a)))
+            work += b - a
         }
         var d = 0
         while d < dayCount {
@@ -84,26 +89,29 @@ public struct WorkCalendar: Sendable {
         firstReachingWork.removeAll(keepingCapacity: true)
         var j = 0
         for k in 0...Int(work.rounded(.down)) {
-            while j < ends.count - 1 && before[j] + (ends[j] - starts[j]) < Double(k) { j += 1 }
+            while j < intervals.count - 1 && intervals[j].workEnd < Double(k) { j += 1 }
             firstReachingWork.append(Int32(j))
         }
         firstAfterDay.removeAll(keepingCapacity: true)
         var i = 0
         for day in 0..<dayCount {
-            while i < ends.count && ends[i] <= Double(day) { i += 1 }
+            while i < intervals.count && intervals[i].end <= Double(day) { i += 1 }
             firstAfterDay.append(Int32(i))
         }
     }
 
-    /// Index of the first interval ending after `t` (ends.count if none).
+    /// Index of the first interval ending after `t` (intervals.count if none).
     @inline(__always)
     private func firstEndingAfter(_ t: Double) -> Int {
         guard t >= 0 else { return 0 }
         // Also catches +infinity: a time beyond every covered day.
-        guard t < Double(firstAfterDay.count) else { return ends.count }
-        var i = Int(firstAfterDay[Int(t)])
-        while i < ends.count && ends[i] <= t { i += 1 }
-        return i
+        guard t < Double(firstAfterDay.count) else { return intervals.count }
+        return intervals.withUnsafeBufferPointer { v in
+            // firstAfterDay holds indices into `intervals`, built with it.
+            var i = Int(firstAfterDay[Int(t)])
+            while i < v.count && v[i].end <= t { i += 1 }
+            return i
+        }
     }
 
     /// Working time done in [0, t].
@@ -113,8 +121,9 @@ public struct WorkCalendar: Sendable {
     @usableFromInline
     func workAt(_ t: Double) -> Double {
         let i = firstEndingAfter(t)
-        if i == ends.count { return totalWork }
-        return t <= starts[i] ? before[i] : before[i] + (t - starts[i])
+        if i == intervals.count { return totalWork }
+        let v = intervals[i]
+        return t <= v.start ? v.workBefore : v.workBefore + (t - v.start)
     }
 
     /// The earliest time at which `w` working days have been done since 0;
@@ -122,10 +131,13 @@ public struct WorkCalendar: Sendable {
     public func time(atWork w: Double) -> Double {
         if w <= 0 { return 0 }
         if w > totalWork { return .infinity }
-        // First interval whose cumulative end reaches w.
-        var i = Int(firstReachingWork[Int(w)])
-        while before[i] + (ends[i] - starts[i]) < w { i += 1 }
-        return starts[i] + (w - before[i])
+        // First interval whose cumulative end reaches w: one exists, as
+        // w <= totalWork, the last interval's workEnd.
+        return intervals.withUnsafeBufferPointer { v in
+            var i = Int(firstReachingWork[Int(w)])
+            while v[i].workEnd < w { i += 1 }
+            return v[i].start + (w - v[i].workBefore)
+        }
     }
 
     /// addWork(t, w) of MODEL.md section 1: the earliest time t' >= t with
@@ -138,8 +150,8 @@ public struct WorkCalendar: Sendable {
     /// The first working instant at or after `t` (+infinity if none is covered).
     public func nextWorking(_ t: Double) -> Double {
         let i = firstEndingAfter(t)
-        if i == ends.count { return .infinity }
-        return Swift.max(t, starts[i])
+        if i == intervals.count { return .infinity }
+        return Swift.max(t, intervals[i].start)
     }
 
     /// True while a budget freeze is in force at `t`.
