@@ -67,6 +67,10 @@ public struct Quantity: Sendable, Equatable {
     @inlinable
     public func draw(_ stream: RandomStream) -> Double { adjust(distribution.sample(stream)) }
 
+    /// One draw, adjusted.
+    @inlinable
+    public func draw(_ generator: RandomGenerator) -> Double { adjust(distribution.sample(generator)) }
+
     /// The value of a constant quantity, adjusted (the mean otherwise).
     public var fixedValue: Double { adjust(distribution.mean) }
 

@@ -42,8 +42,12 @@ public enum Distribution: Sendable, Equatable {
 
     /// One draw from `stream`.
     @inlinable
-    public func sample(_ stream: RandomStream) -> Double {
-        let r = stream.rng
+    public func sample(_ stream: RandomStream) -> Double { sample(stream.generator) }
+
+    /// One draw from `generator`.
+    @inlinable
+    public func sample(_ generator: RandomGenerator) -> Double {
+        let r = generator.rng
         switch self {
         case .constant(let v): return v
         case .uniform(let a, let b): return gsl_ran_flat(r, a, b)

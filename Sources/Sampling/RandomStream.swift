@@ -27,6 +27,10 @@ public final class RandomStream {
 
     deinit { gsl_rng_free(rng) }
 
+    /// This stream's generator as a plain value (see `RandomGenerator`).
+    @inlinable
+    public var generator: RandomGenerator { RandomGenerator(rng: rng) }
+
     /// Positions the stream at the start of substream (c1, c2, c3) of `key`.
     @inlinable
     public func seek(_ key: StreamKey, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) {
@@ -40,6 +44,35 @@ public final class RandomStream {
     /// A uniform double in (0, 1) (gsl_rng_uniform_pos).
     @inlinable
     public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
+
+    /// True with probability `p` (a uniform draw below `p`).
+    @inlinable
+    public func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(rng) < p }
+
+    /// An exponential waiting time with the given mean (gsl_ran_exponential).
+    @inlinable
+    public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+}
+
+/// A `RandomStream`'s generator as a plain value, for the simulator's
+/// inner loop: copying or passing it costs no reference counting, where a
+/// class reference costs an atomic retain and release each time. Valid only
+/// while the `RandomStream` it came from is alive: whoever holds one also
+/// keeps that stream.
+public struct RandomGenerator {
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+
+    @usableFromInline init(rng: UnsafeMutablePointer<gsl_rng>) { self.rng = rng }
+
+    /// Positions the stream at the start of substream (c1, c2, c3) of `key`.
+    @inlinable
+    public func seek(_ key: StreamKey, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) {
+        fc_philox_seek(rng, key.value, c1, c2, c3)
+    }
+
+    /// A uniform double in [0, 1) with 53 random bits (gsl_rng_uniform).
+    @inlinable
+    public func uniform() -> Double { gsl_rng_uniform(rng) }
 
     /// True with probability `p` (a uniform draw below `p`).
     @inlinable

@@ -50,9 +50,12 @@ struct TrialEngine {
     private let seed: UInt64
 
     private let keys: Keys
-    private let planStream = RandomStream()
-    private let candidateStream = RandomStream()
-    private var arrivalStreams: [RandomStream]
+    /// The generators' owners; the engine draws through `RandomGenerator`
+    /// values (no reference counting in the event loop), valid while these live.
+    private let streams: [RandomStream]
+    private let planStream: RandomGenerator
+    private let candidateStream: RandomGenerator
+    private let arrivalStreams: [RandomGenerator]
 
     private var calendar = WorkCalendar()
     private var queue = EventQueue()
@@ -68,6 +71,10 @@ struct TrialEngine {
     /// Per-stage counts, flat: stageCounts[stageBase[r] + 6 s + StageCount].
     private var stageCounts: [Double]
     private let stageBase: [Int]
+    /// Whether each stage has an interview, flat: hasInterview[stageBase[r] / 6 + s].
+    /// A Bool array: the hot `hrDone` path reads it without retaining the
+    /// requisition and stage objects.
+    private let hasInterview: [Bool]
     private var state: [RequisitionState]
     private var resolved: [Resolved]
     private var noShowMultiplier = 1.0
@@ -104,12 +111,16 @@ struct TrialEngine {
                     cancellation: StreamKey(seed: seed, family: .cancellation),
                     arrivals: (0..<n).map { family(.arrivals, $0) },
                     candidates: (0..<n).map { family(.candidates, $0) })
-        arrivalStreams = (0..<n).map { _ in RandomStream() }
+        streams = (0..<(n + 2)).map { _ in RandomStream() }
+        planStream = streams[0].generator
+        candidateStream = streams[1].generator
+        arrivalStreams = streams[2...].map(\.generator)
         counts = Array(repeating: 0, count: n * Counter.allCases.count)
         var base: [Int] = []
         var total = 0
         for r in model.requisitions { base.append(total); total += 6 * r.stages.count }
         stageBase = base
+        hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
         stageCounts = Array(repeating: 0, count: total)
         state = Array(repeating: RequisitionState(), count: n)
         resolved = Array(repeating: Resolved(), count: n)
@@ -354,7 +365,7 @@ struct TrialEngine {
     /// Positions the candidate stream at (requisition, candidate, purpose)
     /// for a bundle of draws.
     @inline(__always)
-    private mutating func bundle(_ r: Int, _ c: Int, _ purpose: UInt32) -> RandomStream {
+    private mutating func bundle(_ r: Int, _ c: Int, _ purpose: UInt32) -> RandomGenerator {
         candidateStream.seek(keys.candidates[r], purpose, candidates[c].streamIndex, trial)
         tally(nil, seek: true)
         return candidateStream
@@ -362,14 +373,14 @@ struct TrialEngine {
 
     /// A uniform decision from a bundle: true with probability p.
     @inline(__always)
-    private mutating func decide(_ stream: RandomStream, _ p: Double) -> Bool {
+    private mutating func decide(_ stream: RandomGenerator, _ p: Double) -> Bool {
         tally(.uniform)
         return stream.uniform() < p
     }
 
     /// A draw of `q` from a bundle (no draw for a constant).
     @inline(__always)
-    private mutating func value(_ stream: RandomStream, _ q: Quantity) -> Double {
+    private mutating func value(_ stream: RandomGenerator, _ q: Quantity) -> Double {
         if case .constant(let v) = q.distribution { return q.adjust(v) }
         tally(q.distribution.drawKind)
         return q.draw(stream)
@@ -380,7 +391,7 @@ struct TrialEngine {
     private static func random(_ p: Double) -> Bool { p > 0 && p < 1 }
 
     @inline(__always)
-    private mutating func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomStream) -> Double) -> Double {
+    private mutating func draw(_ r: Int, _ c: Int, _ purpose: UInt32, _ body: (RandomGenerator) -> Double) -> Double {
         candidateStream.seek(keys.candidates[r], purpose, candidates[c].streamIndex, trial)
         tally(nil, seek: true)
         return body(candidateStream)
@@ -436,14 +447,13 @@ struct TrialEngine {
 
     private mutating func candidateEvent(_ e: Event, _ out: inout TrialOutcome) {
         let r = Int(e.requisition), c = Int(e.subject), t = e.time
-        let spec = model.requisitions[r]
         let status = candidates[c].status
         let s = Int(candidates[c].stage)
         switch e.kind {
         case .hrDone:
             guard status == .inStage else { return }
-            let stage = spec.stages[s]
-            if stage.interview {
+            if hasInterview[stageBase[r] / 6 + s] {
+                let spec = model.requisitions[r]
                 let p = resolved[r].contactFailure
                 var lost = p >= 1
                 var reply = spec.replyDays.fixedValue
@@ -464,7 +474,8 @@ struct TrialEngine {
             }
         case .interviewerRequest:
             guard status == .inStage else { return }
-            let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours), spec.stages[s].interviewerHours)
+            let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours),
+                             model.requisitions[r].stages[s].interviewerHours)
             var t3 = calendar.nextWorking(t)
             if hours > 0 {
                 add(r, .interviewerHours, hours)
@@ -520,7 +531,7 @@ struct TrialEngine {
                 decline(r, t, &out)
             }
         case .checkResult:
-            guard status == .accepted, let check = spec.check else { return }
+            guard status == .accepted, let check = model.requisitions[r].check else { return }
             let v = resolved[r]
             var fail = v.fail >= 1, falseFail = v.falseFail >= 1, cleared = v.dispute >= 1
             var delay = check.disputeDays.fixedValue
@@ -557,7 +568,7 @@ struct TrialEngine {
                 uncovered(r, t, &out)
             } else {
                 candidates[c].status = .started
-                let o = spec.opensDay
+                let o = model.requisitions[r].opensDay
                 add(r, .filled, 1)
                 out.requisitions[r].fillTimes.append(candidates[c].acceptedAt - o)
                 out.requisitions[r].startTimes.append(t - o)
@@ -726,18 +737,29 @@ struct TrialEngine {
     /// Releases the pipeline: stages and waiting finalists, and on
     /// cancellation unanswered offers too (16.15, 16.16).
     private mutating func release(_ r: Int, offers: Bool, _ out: inout TrialOutcome) {
+        // The counts say how many there are to release; they are the
+        // newest candidates, so a walk back from the newest stops early
+        // instead of visiting every candidate of the trial.
+        let live = state[r].inStages + state[r].waiting.count + (offers ? state[r].outstanding : 0)
         var released = 0
-        for c in candidates.indices where Int(candidates[c].requisition) == r {
-            switch candidates[c].status {
-            case .inStage, .finalist:
-                candidates[c].status = .gone
-                released += 1
-            case .offered where offers:
-                candidates[c].status = .gone
-                released += 1
-            default: break
+        var c = candidates.count - 1
+        while released < live && c >= 0 {
+            if Int(candidates[c].requisition) == r {
+                switch candidates[c].status {
+                case .inStage, .finalist:
+                    candidates[c].status = .gone
+                    released += 1
+                case .offered where offers:
+                    candidates[c].status = .gone
+                    released += 1
+                default: break
+                }
             }
+            c -= 1
         }
+        assert(!candidates.contains { Int($0.requisition) == r && ($0.status == .inStage || $0.status == .finalist
+                                                                   || (offers && $0.status == .offered)) },
+               "release: the counts missed a candidate")
         if offers { state[r].outstanding = 0 }
         state[r].inStages = 0
         state[r].waiting.removeAll(keepingCapacity: true)
