@@ -67,9 +67,9 @@ struct TrialEngine {
     /// them by index here); flat so a write checks one buffer, not two.
     private var candidates: [Candidate] = []
     /// Per-trial counts, flat: counts[r * Counter.allCases.count + counter].
-    private var counts: [Double]
+    private let counts: PlainBuffer<Double>
     /// Per-stage counts, flat: stageCounts[stageBase[r] + 6 s + StageCount].
-    private var stageCounts: [Double]
+    private let stageCounts: PlainBuffer<Double>
     private let stageBase: [Int]
     /// Whether each stage has an interview, flat: hasInterview[stageBase[r] / 6 + s].
     /// A Bool array: the hot `hrDone` path reads it without retaining the
@@ -115,13 +115,13 @@ struct TrialEngine {
         planStream = streams[0].generator
         candidateStream = streams[1].generator
         arrivalStreams = streams[2...].map(\.generator)
-        counts = Array(repeating: 0, count: n * Counter.allCases.count)
+        counts = PlainBuffer(repeating: 0, count: n * Counter.allCases.count)
         var base: [Int] = []
         var total = 0
         for r in model.requisitions { base.append(total); total += 6 * r.stages.count }
         stageBase = base
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
-        stageCounts = Array(repeating: 0, count: total)
+        stageCounts = PlainBuffer(repeating: 0, count: total)
         state = Array(repeating: RequisitionState(), count: n)
         resolved = Array(repeating: Resolved(), count: n)
     }
@@ -136,8 +136,8 @@ struct TrialEngine {
         }
         queue.reset(requisitions: model.requisitions.count)
         candidates.removeAll(keepingCapacity: true)
-        for i in counts.indices { counts[i] = 0 }
-        for i in stageCounts.indices { stageCounts[i] = 0 }
+        counts.fill(0)
+        stageCounts.fill(0)
         outcome.events = 0
         for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
 
@@ -757,9 +757,11 @@ struct TrialEngine {
             }
             c -= 1
         }
-        assert(!candidates.contains { Int($0.requisition) == r && ($0.status == .inStage || $0.status == .finalist
-                                                                   || (offers && $0.status == .offered)) },
-               "release: the counts missed a candidate")
+        assert(candidates.indices.allSatisfy { i in
+            let x = candidates[i]
+            let live = x.status == .inStage || x.status == .finalist || (offers && x.status == .offered)
+            return Int(x.requisition) != r || !live
+        }, "release: the counts missed a candidate")
         if offers { state[r].outstanding = 0 }
         state[r].inStages = 0
         state[r].waiting.removeAll(keepingCapacity: true)
