@@ -57,27 +57,40 @@ struct BenchReport {
         (.empirical, .empirical(try! EmpiricalTable(values: [14, 14, 30, 30, 30, 60]))),
     ]
 
+    /// Repetitions of each timed measure; the fastest counts. On a shared
+    /// machine, interference only ever adds time, so the minimum is the
+    /// best estimate of the cost itself (single passes of the floor varied
+    /// by 25% from run to run).
+    static let repetitions = 5
+
+    /// The fastest of `repetitions` timings of `body`, in seconds.
+    static func fastest(_ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<repetitions {
+            let t0 = now()
+            body()
+            best = Swift.min(best, now() - t0)
+        }
+        return best
+    }
+
     mutating func floor() {
-        let n = quick ? 300_000 : 3_000_000
+        let n = quick ? 100_000 : 1_000_000
         let stream = RandomStream(key: StreamKey(seed: 1, family: .plan))
         var sink = 0.0
-        var t0 = now()
-        for _ in 0..<n { sink += stream.uniform() }
-        drawCost[.uniform] = (now() - t0) / Double(n) * 1e9
+        drawCost[.uniform] = BenchReport.fastest { for _ in 0..<n { sink += stream.uniform() } } / Double(n) * 1e9
         add("floor", "uniform (gsl_rng_uniform, Philox4x32-10)", drawCost[.uniform]!, "ns/draw")
         for (kind, d) in BenchReport.floorCases {
-            t0 = now()
-            for _ in 0..<n { sink += d.sample(stream) }
-            drawCost[kind] = (now() - t0) / Double(n) * 1e9
+            drawCost[kind] = BenchReport.fastest { for _ in 0..<n { sink += d.sample(stream) } } / Double(n) * 1e9
             add("floor", "\(kind.name) \(d)".prefix(58).description, drawCost[kind]!, "ns/draw")
         }
         let key = StreamKey(seed: 1, family: .candidates)
-        t0 = now()
-        for i in 0..<n {
-            stream.seek(key, UInt32(i & 31), UInt32(i >> 5), 7)
-            sink += stream.uniform()
-        }
-        let fresh = (now() - t0) / Double(n) * 1e9
+        let fresh = BenchReport.fastest {
+            for i in 0..<n {
+                stream.seek(key, UInt32(i & 31), UInt32(i >> 5), 7)
+                sink += stream.uniform()
+            }
+        } / Double(n) * 1e9
         add("floor", "seek + uniform (a fresh per-candidate substream)", fresh, "ns/draw")
         // What a seek adds to the draw after it: a Philox block computed for
         // that draw where a tight loop shares one block among several draws.
@@ -100,17 +113,22 @@ struct BenchReport {
             let model = SimulationModel(try ScenarioLoader.load(path: path))
             let sim = TrialSimulator(model: model, seed: model.scenario.seed)
             var outcome = TrialOutcome(model: model)
-            for i in 0..<50 { sim.run(trial: i, into: &outcome) }   // warm up: buffers reach their size
+            // Warm up on the same trials, untimed: buffers reach their size and
+            // caches and branch predictors their steady state, as in a long
+            // run (a first pass over 400 trials measured ~20% slower).
+            for i in 0..<trials { sim.run(trial: i, into: &outcome) }
 
             var events = 0
             let mallocs0 = fc_malloc_count()
-            let t0 = now()
             for i in 0..<trials {
                 sim.run(trial: i, into: &outcome)
                 events += outcome.events
             }
-            let seconds = now() - t0
             let mallocs = Double(fc_malloc_count() - mallocs0) / Double(trials)
+            // Timed passes over the same trials, the fastest counts (as the floor's).
+            let seconds = BenchReport.fastest {
+                for i in 0..<trials { sim.run(trial: i, into: &outcome) }
+            }
             let perTrial = seconds / Double(trials)
             let eventsPerTrial = Double(events) / Double(trials)
             add("engine", "\(label) reference plan: trials/s, 1 thread", 1 / perTrial, "trials/s")
@@ -156,15 +174,14 @@ struct BenchReport {
 
     mutating func parallel() throws {
         let model = SimulationModel(try ScenarioLoader.load(path: root + "/Scenarios/reference-plan.yaml"))
-        let trials = quick ? 1000 : 10_000
+        let trials = quick ? 1000 : 5_000
         var single = 0.0
         var counts = Set([1, 2, cores])
         if !quick { for t in [4, 8, 16] where t < cores { counts.insert(t) } }
         for threads in counts.sorted() {
             let options = RunOptions(trials: trials, seed: model.scenario.seed, threads: threads)
-            let t0 = now()
-            ForecastRunner.run(model: model, options: options) { _ in }
-            let throughput = Double(trials) / (now() - t0)
+            let seconds = BenchReport.fastest { ForecastRunner.run(model: model, options: options) { _ in } }
+            let throughput = Double(trials) / seconds
             if threads == 1 { single = throughput }
             add("parallel", "reference plan, \(threads) thread(s): trials/s", throughput, "trials/s")
             if threads > 1 {
