@@ -17,13 +17,13 @@ public enum EventKind: UInt8, Sendable {
     case offerAnswer, checkResult, checkCleared, start
 }
 
-/// The event list of a trial: a min-heap of events keyed on (time,
+/// The event list of a trial: a binary min-heap of events keyed on (time,
 /// sequence), plus one slot per requisition for its next arrival.
 ///
 /// The heap holds only 16-byte keys; what an event is about lives in a
 /// side table indexed by its sequence number (sequence numbers restart at
 /// 0 each trial, so the table is as long as the trial's pushes and keeps
-/// its storage). Sifting then moves a third less memory than whole events,
+/// its memory). Sifting then moves a third less memory than whole events,
 /// and four keys share a cache line.
 ///
 /// Arrivals are a third of a trial's events and each requisition has at
@@ -33,70 +33,78 @@ public enum EventKind: UInt8, Sendable {
 /// the slot's earlier one, which was stale (the engine only schedules an
 /// arrival once the previous one is popped or superseded). Pops still come
 /// out in (time, sequence) order, heap and slots together.
-public struct EventQueue: Sendable {
+///
+/// Noncopyable, with memory it allocates and frees itself: one owner, so
+/// no write has to ask whether the storage is shared (as an Array's does),
+/// and the sift loops index raw memory that `push` keeps large enough.
+public struct EventQueue: ~Copyable {
     /// (time, sequence) packed so that one unsigned comparison orders it:
     /// the time's bit pattern (non-negative doubles order as their bits)
     /// above the sequence number. A 128-bit comparison compiles to two
     /// instructions without a branch.
     @usableFromInline
-    struct Key: Sendable {
+    struct Key {
         var bits: UInt128
-        init(time: UInt64, sequence: UInt32) { bits = UInt128(time) << 32 | UInt128(sequence) }
-        var time: UInt64 { UInt64(truncatingIfNeeded: bits >> 32) }
-        var sequence: UInt32 { UInt32(truncatingIfNeeded: bits) }
+        @inline(__always) init(time: UInt64, sequence: UInt32) { bits = UInt128(time) << 32 | UInt128(sequence) }
+        @inline(__always) var time: UInt64 { UInt64(truncatingIfNeeded: bits >> 32) }
+        @inline(__always) var sequence: UInt32 { UInt32(truncatingIfNeeded: bits) }
+        /// An empty slot: after every event time.
+        @inline(__always) static var empty: Key { Key(time: .max, sequence: .max) }
     }
 
     /// What an event is about, indexed by sequence.
     @usableFromInline
-    struct Payload: Sendable {
+    struct Payload {
         var kind: EventKind
         var requisition: UInt16
         var subject: Int32
     }
 
-    private var heap: [Key] = []
-    private var payloads: [Payload] = []
-    /// The pending arrival of each requisition (`empty` when none).
-    private var slots: [Key] = []
+    /// The heap: keys in heap[0..<heapCount], room for heapCapacity.
+    private var heap: UnsafeMutablePointer<Key>
+    private var heapCount = 0, heapCapacity = 64
+    /// Payloads by sequence: payloads[0..<pushes], room for payloadCapacity.
+    private var payloads: UnsafeMutablePointer<Payload>
+    private var pushes = 0, payloadCapacity = 256
+    /// The pending arrival of each requisition (`Key.empty` when none).
+    private var slots: UnsafeMutablePointer<Key>
+    private var slotCount = 0, slotCapacity = 0
     /// The slot with the earliest arrival, -1 when every slot is empty.
     private var firstSlot = -1
-    private static let empty = Key(time: .max, sequence: .max)
 
-    public init() {}
+    public init() {
+        heap = .allocate(capacity: heapCapacity)
+        payloads = .allocate(capacity: payloadCapacity)
+        slots = .allocate(capacity: 0)
+    }
 
-    public var isEmpty: Bool { heap.isEmpty && firstSlot < 0 }
+    deinit {
+        heap.deallocate()
+        payloads.deallocate()
+        slots.deallocate()
+    }
+
+    public var isEmpty: Bool { heapCount == 0 && firstSlot < 0 }
     /// Pending events, arrivals included.
-    public var count: Int { heap.count + slots.reduce(0) { $0 + ($1.time == .max ? 0 : 1) } }
+    public var count: Int {
+        var n = heapCount
+        for i in 0..<slotCount where slots[i].time != .max { n += 1 }
+        return n
+    }
 
-    /// Empties the queue, keeping its storage, with an arrival slot for
+    /// Empties the queue, keeping its memory, with an arrival slot for
     /// each of `requisitions` requisitions.
     public mutating func reset(requisitions: Int = 0) {
-        heap.removeAll(keepingCapacity: true)
-        payloads.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
-        slots.append(contentsOf: repeatElement(EventQueue.empty, count: requisitions))
-        firstSlot = -1
-    }
-
-    /// Schedules the next arrival of `requisition`, replacing any arrival
-    /// of that requisition still pending. Needs a slot (`reset(requisitions:)`).
-    public mutating func pushArrival(_ time: Double, requisition: Int, generation: Int32) {
-        assert(time >= 0, "event time \(time)")
-        let key = Key(time: (time + 0).bitPattern, sequence: UInt32(truncatingIfNeeded: payloads.count))
-        payloads.append(Payload(kind: .arrival, requisition: UInt16(requisition), subject: generation))
-        slots[requisition] = key
-        findFirstSlot()
-    }
-
-    /// Few requisitions: a scan, once per arrival, beats a second heap.
-    @inline(__always)
-    private mutating func findFirstSlot() {
-        firstSlot = -1
-        var best = EventQueue.empty
-        for i in slots.indices where EventQueue.before(slots[i], best) {
-            best = slots[i]
-            firstSlot = i
+        heapCount = 0
+        pushes = 0
+        if requisitions > slotCapacity {
+            slots.deallocate()
+            slots = .allocate(capacity: requisitions)
+            slotCapacity = requisitions
         }
+        slotCount = requisitions
+        slots.initialize(repeating: .empty, count: requisitions)
+        firstSlot = -1
     }
 
     /// (time, sequence) order. Times are never negative (push turns -0
@@ -106,62 +114,102 @@ public struct EventQueue: Sendable {
     @inline(__always)
     private static func before(_ a: Key, _ b: Key) -> Bool { a.bits < b.bits }
 
-    public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
+    /// Records what the event is about; returns its key.
+    @inline(__always)
+    private mutating func record(_ time: Double, _ payload: Payload) -> Key {
         assert(time >= 0, "event time \(time)")
-        let e = Key(time: (time + 0).bitPattern, sequence: UInt32(truncatingIfNeeded: payloads.count))
-        payloads.append(Payload(kind: kind, requisition: UInt16(requisition), subject: subject))
-        heap.append(e)
-        heap.withUnsafeMutableBufferPointer { h in
-            var i = h.count &- 1
-            while i > 0 {
-                let parent = (i &- 1) / 2
-                if !EventQueue.before(e, h[parent]) { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = e
+        if pushes == payloadCapacity {
+            let bigger = UnsafeMutablePointer<Payload>.allocate(capacity: payloadCapacity * 2)
+            bigger.moveInitialize(from: payloads, count: pushes)
+            payloads.deallocate()
+            payloads = bigger
+            payloadCapacity *= 2
         }
+        (payloads + pushes).initialize(to: payload)
+        defer { pushes += 1 }
+        return Key(time: (time + 0).bitPattern, sequence: UInt32(truncatingIfNeeded: pushes))
+    }
+
+    public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
+        let e = record(time, Payload(kind: kind, requisition: UInt16(requisition), subject: subject))
+        if heapCount == heapCapacity {
+            let bigger = UnsafeMutablePointer<Key>.allocate(capacity: heapCapacity * 2)
+            bigger.moveInitialize(from: heap, count: heapCount)
+            heap.deallocate()
+            heap = bigger
+            heapCapacity *= 2
+        }
+        let h = heap
+        var i = heapCount
+        heapCount += 1
+        while i > 0 {
+            let parent = (i &- 1) / 2
+            if !EventQueue.before(e, h[parent]) { break }
+            h[i] = h[parent]
+            i = parent
+        }
+        h[i] = e
+    }
+
+    /// Schedules the next arrival of `requisition`, replacing any arrival
+    /// of that requisition still pending. Needs a slot (`reset(requisitions:)`).
+    public mutating func pushArrival(_ time: Double, requisition: Int, generation: Int32) {
+        precondition(requisition >= 0 && requisition < slotCount, "no arrival slot for requisition \(requisition)")
+        slots[requisition] = record(time, Payload(kind: .arrival, requisition: UInt16(requisition), subject: generation))
+        findFirstSlot()
+    }
+
+    /// Few requisitions: a scan, once per arrival, beats a second heap.
+    @inline(__always)
+    private mutating func findFirstSlot() {
+        var first = -1
+        var best = Key.empty
+        for i in 0..<slotCount where EventQueue.before(slots[i], best) {
+            best = slots[i]
+            first = i
+        }
+        firstSlot = first
     }
 
     public mutating func pop() -> Event? {
-        if firstSlot >= 0 && (heap.isEmpty || EventQueue.before(slots[firstSlot], heap[0])) {
+        if firstSlot >= 0 && (heapCount == 0 || EventQueue.before(slots[firstSlot], heap[0])) {
             let top = slots[firstSlot]
-            slots[firstSlot] = EventQueue.empty
+            slots[firstSlot] = .empty
             findFirstSlot()
             return event(top)
         }
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        let n = heap.count
+        guard heapCount > 0 else { return nil }
+        let h = heap
+        let top = h[0]
+        heapCount -= 1
+        let n = heapCount
+        let last = h[n]
         if n > 0 {
             // Floyd's sift-down: move the hole at the root down to a leaf
             // along the smaller children (one comparison per level, chosen
             // without a branch), then sift `last` up from there; `last` came
             // from the bottom, so it rarely climbs. (time, sequence) is a
             // strict total order, so the events come out in the same order
-            // as with the textbook sift-down. The buffer is unique and in
-            // bounds by construction; unchecked access keeps these loops tight.
-            heap.withUnsafeMutableBufferPointer { h in
-                var i = 0
-                var l = 1
-                while l + 1 < n {
-                    let c = l &+ (EventQueue.before(h[l &+ 1], h[l]) ? 1 : 0)
-                    h[i] = h[c]
-                    i = c
-                    l = 2 &* i &+ 1
-                }
-                if l < n {
-                    h[i] = h[l]
-                    i = l
-                }
-                while i > 0 {
-                    let parent = (i &- 1) / 2
-                    if !EventQueue.before(last, h[parent]) { break }
-                    h[i] = h[parent]
-                    i = parent
-                }
-                h[i] = last
+            // as with the textbook sift-down.
+            var i = 0
+            var l = 1
+            while l &+ 1 < n {
+                let c = l &+ (EventQueue.before(h[l &+ 1], h[l]) ? 1 : 0)
+                h[i] = h[c]
+                i = c
+                l = 2 &* i &+ 1
             }
+            if l < n {
+                h[i] = h[l]
+                i = l
+            }
+            while i > 0 {
+                let parent = (i &- 1) / 2
+                if !EventQueue.before(last, h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = last
         }
         return event(top)
     }

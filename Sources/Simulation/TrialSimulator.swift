@@ -45,7 +45,8 @@ public final class TrialSimulator {
 
 /// The simulator's state and logic as a value: every access in the event
 /// loop is checked for exclusivity at compile time, not at run time.
-struct TrialEngine {
+/// Noncopyable, as its event queue is: one simulator owns it.
+struct TrialEngine: ~Copyable {
     let model: SimulationModel
     private let seed: UInt64
 
@@ -85,9 +86,11 @@ struct TrialEngine {
     private(set) var seeks = 0
 
     @inline(__always)
-    private mutating func tally(_ kind: DrawKind?, seek: Bool = false) {
+    private mutating func tally(_ kind: @autoclosure () -> DrawKind?, seek: Bool = false) {
+        // An autoclosure: the kind of a draw (a switch on its distribution,
+        // out of line) is only worked out when counting.
         guard countsDraws else { return }
-        if let kind { drawCounts[kind.rawValue] += 1 }
+        if let kind = kind() { drawCounts[kind.rawValue] += 1 }
         if seek { seeks += 1 }
     }
 
@@ -147,8 +150,9 @@ struct TrialEngine {
         } else {
             for i in model.uncertainQuantities.indices {
                 planStream.seek(keys.parameters, model.parameterStreams[i], 0, trial)
-                outcome.parameters[i] = model.uncertainQuantities[i].draw(planStream)
-                tally(model.uncertainQuantities[i].distribution.drawKind, seek: true)
+                let q = model.uncertainQuantities[i]
+                outcome.parameters[i] = q.draw(planStream)
+                tally(q.distribution.drawKind, seek: true)
             }
         }
         let u = outcome.parameters
@@ -197,8 +201,9 @@ struct TrialEngine {
             let spec = model.requisitions[r]
             if spec.opensDay <= horizon { queue.push(spec.opensDay, .open, requisition: r) }
             planStream.seek(keys.approval, UInt32(r), 0, trial)
-            let approval = spec.opensDay + model.approvalDays.draw(planStream)
-            tally(model.approvalDays.distribution.drawKind, seek: true)
+            let approvalDays = model.approvalDays
+            let approval = spec.opensDay + approvalDays.draw(planStream)
+            tally(approvalDays.distribution.drawKind, seek: true)
             state[r].approvalTime = approval
             if approval <= horizon { queue.push(approval, .approval, requisition: r) }
         }
