@@ -15,7 +15,14 @@ public struct CapacityPool: Sendable {
 
     /// Books `hours` requested at `t`; returns (start, end) in work time.
     public mutating func request(at t: Double, hours: Double, calendar: WorkCalendar) -> (start: Double, end: Double) {
-        let s = Swift.max(calendar.work(at: t), free)
+        request(atWork: calendar.work(at: t), hours: hours)
+    }
+
+    /// Books `hours` requested when `work` working days have been done
+    /// (the work clock at the request: callers that know it save a lookup).
+    @inline(__always)
+    public mutating func request(atWork work: Double, hours: Double) -> (start: Double, end: Double) {
+        let s = Swift.max(work, free)
         let e = s + hours / speed
         free = e
         return (s, e)

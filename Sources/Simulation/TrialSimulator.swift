@@ -430,23 +430,31 @@ struct TrialEngine: ~Copyable {
 
     /// A recruiter request of `hours` at `t`: counts the hours and returns
     /// when the pool has done them (t where the pool is unlimited).
-    private mutating func recruiter(_ hours: Double, at t: Double, _ out: inout TrialOutcome, _ r: Int) -> Double {
+    /// `work`: the work clock at `t` (calendar.work(at: t)).
+    private mutating func recruiter(_ hours: Double, at t: Double, work: Double, _ r: Int) -> Double {
         guard hours > 0 else { return t }
         add(r, .recruiterHours, hours)
         guard recruiterPool != nil else { return t }
-        let booked = recruiterPool!.request(at: t, hours: hours, calendar: calendar)
+        let booked = recruiterPool!.request(atWork: work, hours: hours)
         return calendar.time(atWork: booked.end)
     }
 
+    /// addWork(t, w) of MODEL.md 1 where the work clock at t is known.
+    @inline(__always)
+    private func addWork(_ t: Double, clock: Double, _ w: Double) -> Double {
+        w <= 0 ? t : calendar.time(atWork: clock + w)
+    }
+
     private mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
-        let stage = model.requisitions[r].stages[s]
         candidates[c].stage = Int16(s)
         candidates[c].status = .inStage
         addStage(r, s, .entered)
+        let stage = model.requisitions[r].stages[s]
         let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
         let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
-        let poolDone = recruiter(hours, at: t0, &out, r)
-        let t1 = max(calendar.addWork(t0, work), poolDone)
+        let clock = calendar.work(at: t0)
+        let poolDone = recruiter(hours, at: t0, work: clock, r)
+        let t1 = max(addWork(t0, clock: clock, work), poolDone)
         schedule(r, c, .hrDone, at: t1)
     }
 
@@ -674,7 +682,8 @@ struct TrialEngine: ~Copyable {
         add(r, .offers, 1)
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
-        let prepared = max(calendar.addWork(t, work), recruiter(hours, at: t, &out, r))
+        let clock = calendar.work(at: t)
+        let prepared = max(addWork(t, clock: clock, work), recruiter(hours, at: t, work: clock, r))
         let answer = prepared + draw(r, c, Purpose.response, spec.responseDays)
         // A leave_at before the answer is a decline, at leave_at; that event
         // was scheduled when the candidate became a finalist.
