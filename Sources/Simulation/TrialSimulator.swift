@@ -469,7 +469,9 @@ struct TrialEngine: ~Copyable {
                 let spec = model.requisitions[r]
                 let p = resolved[r].contactFailure
                 var lost = p >= 1
-                var reply = spec.replyDays.fixedValue
+                // A distribution's value is drawn below; its mean (an exp()
+                // for a lognormal) would only be thrown away.
+                var reply = spec.replyDays.isDistribution ? 0 : spec.replyDays.fixedValue
                 if TrialEngine.random(p) || spec.replyDays.isDistribution {
                     let stream = bundle(r, c, Purpose.stage(s, Purpose.contactReply))
                     lost = decide(stream, p)
@@ -547,7 +549,7 @@ struct TrialEngine: ~Copyable {
             guard status == .accepted, let check = model.requisitions[r].check else { return }
             let v = resolved[r]
             var fail = v.fail >= 1, falseFail = v.falseFail >= 1, cleared = v.dispute >= 1
-            var delay = check.disputeDays.fixedValue
+            var delay = check.disputeDays.isDistribution ? 0 : check.disputeDays.fixedValue
             if TrialEngine.random(v.fail) || TrialEngine.random(v.falseFail) || TrialEngine.random(v.dispute)
                 || check.disputeDays.isDistribution {
                 let stream = bundle(r, c, Purpose.checkResult)
