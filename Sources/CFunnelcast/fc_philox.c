@@ -1,20 +1,16 @@
 #include "fc_philox.h"
 #include <Random123/philox.h>
 
-typedef struct {
-    philox4x32_ctr_t ctr;
-    philox4x32_key_t key;
-    philox4x32_ctr_t out;
-    int remaining;   // outputs of `out` not yet returned
-} fc_philox_state;
-
 static inline uint32_t next32(fc_philox_state *st) {
     if (st->remaining == 0) {
-        st->out = philox4x32(st->ctr, st->key);
-        st->ctr.v[0] += 1;
+        philox4x32_ctr_t c = {{st->ctr[0], st->ctr[1], st->ctr[2], st->ctr[3]}};
+        philox4x32_key_t k = {{st->key[0], st->key[1]}};
+        philox4x32_ctr_t o = philox4x32(c, k);
+        for (int i = 0; i < 4; i++) st->out[i] = o.v[i];
+        st->ctr[0] += 1;
         st->remaining = 4;
     }
-    return st->out.v[4 - st->remaining--];
+    return st->out[4 - st->remaining--];
 }
 
 static unsigned long int fc_get(void *vstate) {
@@ -30,9 +26,9 @@ static double fc_get_double(void *vstate) {
 
 static void fc_set(void *vstate, unsigned long int seed) {
     fc_philox_state *st = (fc_philox_state *)vstate;
-    st->key.v[0] = (uint32_t)seed;
-    st->key.v[1] = (uint32_t)((uint64_t)seed >> 32);
-    st->ctr.v[0] = st->ctr.v[1] = st->ctr.v[2] = st->ctr.v[3] = 0;
+    st->key[0] = (uint32_t)seed;
+    st->key[1] = (uint32_t)((uint64_t)seed >> 32);
+    st->ctr[0] = st->ctr[1] = st->ctr[2] = st->ctr[3] = 0;
     st->remaining = 0;
 }
 
@@ -47,17 +43,6 @@ static const gsl_rng_type fc_philox_gsl_type = {
 };
 
 const gsl_rng_type *fc_philox_type(void) { return &fc_philox_gsl_type; }
-
-void fc_philox_seek(gsl_rng *r, uint64_t key, uint32_t c1, uint32_t c2, uint32_t c3) {
-    fc_philox_state *st = (fc_philox_state *)r->state;
-    st->key.v[0] = (uint32_t)key;
-    st->key.v[1] = (uint32_t)(key >> 32);
-    st->ctr.v[0] = 0;
-    st->ctr.v[1] = c1;
-    st->ctr.v[2] = c2;
-    st->ctr.v[3] = c3;
-    st->remaining = 0;
-}
 
 void fc_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]) {
     philox4x32_ctr_t c = {{ctr[0], ctr[1], ctr[2], ctr[3]}};
