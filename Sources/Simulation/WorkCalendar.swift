@@ -29,6 +29,8 @@ public struct WorkCalendar: Sendable {
     public private(set) var freezeEnds: [Double] = []
     /// Total work in the covered days.
     public private(set) var totalWork: Double = 0
+    /// The freezes sorted by start, kept so that a rebuild allocates nothing.
+    private var byStart: [(start: Double, end: Double)] = []
 
     public init() {}
 
@@ -43,7 +45,10 @@ public struct WorkCalendar: Sendable {
         // Merge freezes into their union.
         freezeStarts.removeAll(keepingCapacity: true)
         freezeEnds.removeAll(keepingCapacity: true)
-        for f in freezes.sorted(by: { $0.start < $1.start }) where f.end > f.start {
+        byStart.removeAll(keepingCapacity: true)
+        byStart.append(contentsOf: freezes)
+        byStart.sort { $0.start < $1.start }   // stable, in place; the engine's come sorted
+        for f in byStart where f.end > f.start {
             if let last = freezeEnds.last, f.start <= last {
                 freezeEnds[freezeEnds.count - 1] = Swift.max(last, f.end)
             } else {
