@@ -33,13 +33,11 @@ public final class RandomStream {
 
     /// Positions the stream at the start of substream (c1, c2, c3) of `key`.
     @inlinable
-    public func seek(_ key: StreamKey, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) {
-        fc_philox_seek(rng, key.value, c1, c2, c3)
-    }
+    public func seek(_ key: StreamKey, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) { generator.seek(key, c1, c2, c3) }
 
     /// A uniform double in [0, 1) with 53 random bits (gsl_rng_uniform).
     @inlinable
-    public func uniform() -> Double { gsl_rng_uniform(rng) }
+    public func uniform() -> Double { generator.uniform() }
 
     /// A uniform double in (0, 1) (gsl_rng_uniform_pos).
     @inlinable
@@ -47,11 +45,11 @@ public final class RandomStream {
 
     /// True with probability `p` (a uniform draw below `p`).
     @inlinable
-    public func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(rng) < p }
+    public func bernoulli(_ p: Double) -> Bool { generator.bernoulli(p) }
 
     /// An exponential waiting time with the given mean (gsl_ran_exponential).
     @inlinable
-    public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+    public func exponential(mean: Double) -> Double { generator.exponential(mean: mean) }
 }
 
 /// A `RandomStream`'s generator as a plain value, for the simulator's

@@ -118,13 +118,7 @@ public struct EventQueue: ~Copyable {
     @inline(__always)
     private mutating func record(_ time: Double, _ payload: Payload) -> Key {
         assert(time >= 0, "event time \(time)")
-        if pushes == payloadCapacity {
-            let bigger = UnsafeMutablePointer<Payload>.allocate(capacity: payloadCapacity * 2)
-            bigger.moveInitialize(from: payloads, count: pushes)
-            payloads.deallocate()
-            payloads = bigger
-            payloadCapacity *= 2
-        }
+        if pushes == payloadCapacity { EventQueue.double(&payloads, count: pushes, capacity: &payloadCapacity) }
         (payloads + pushes).initialize(to: payload)
         defer { pushes += 1 }
         return Key(time: (time + 0).bitPattern, sequence: UInt32(truncatingIfNeeded: pushes))
@@ -132,16 +126,17 @@ public struct EventQueue: ~Copyable {
 
     public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
         let e = record(time, Payload(kind: kind, requisition: UInt16(requisition), subject: subject))
-        if heapCount == heapCapacity {
-            let bigger = UnsafeMutablePointer<Key>.allocate(capacity: heapCapacity * 2)
-            bigger.moveInitialize(from: heap, count: heapCount)
-            heap.deallocate()
-            heap = bigger
-            heapCapacity *= 2
-        }
-        let h = heap
-        var i = heapCount
+        if heapCount == heapCapacity { EventQueue.double(&heap, count: heapCount, capacity: &heapCapacity) }
         heapCount += 1
+        siftUp(e, from: heapCount - 1)
+    }
+
+    /// Moves the hole at `i` up past the parents that `e` comes before,
+    /// then puts `e` there.
+    @inline(__always)
+    private func siftUp(_ e: Key, from i: Int) {
+        let h = heap
+        var i = i
         while i > 0 {
             let parent = (i &- 1) / 4
             if !EventQueue.before(e, h[parent]) { break }
@@ -149,6 +144,16 @@ public struct EventQueue: ~Copyable {
             i = parent
         }
         h[i] = e
+    }
+
+    /// Moves `count` elements to memory twice as large (a trial's pushes
+    /// stop growing it after the first trials).
+    private static func double<T>(_ p: inout UnsafeMutablePointer<T>, count: Int, capacity: inout Int) {
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: p, count: count)
+        p.deallocate()
+        p = bigger
+        capacity *= 2
     }
 
     /// Schedules the next arrival of `requisition`, replacing any arrival
@@ -211,13 +216,7 @@ public struct EventQueue: ~Copyable {
                 h[i] = h[m]
                 i = m
             }
-            while i > 0 {
-                let parent = (i &- 1) / 4
-                if !EventQueue.before(last, h[parent]) { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = last
+            siftUp(last, from: i)
         }
         return event(top)
     }
