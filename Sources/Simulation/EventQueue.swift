@@ -34,10 +34,14 @@ public enum EventKind: UInt8, Sendable {
 /// arrival once the previous one is popped or superseded). Pops still come
 /// out in (time, sequence) order, heap and slots together.
 ///
-/// Noncopyable, with memory it allocates and frees itself: one owner, so
-/// no write has to ask whether the storage is shared (as an Array's does),
-/// and the sift loops index raw memory that `push` keeps large enough.
-public struct EventQueue: ~Copyable {
+/// The queue keeps its events in raw memory that it grows itself, so no
+/// write has to ask whether the storage is shared (as an Array's does) and
+/// the sift loops index memory that `push` keeps large enough. A private
+/// owner object frees that memory with the last copy of the queue; copies
+/// share it, so hold one queue per trial simulator, as the engine does.
+/// (Not a noncopyable type: Swift 6.3 fails to compile a noncopyable
+/// engine under ThreadSanitizer, "Invalid bitcast".)
+struct EventQueue {
     /// (time, sequence) packed so that one unsigned comparison orders it:
     /// the time's bit pattern (non-negative doubles order as their bits)
     /// above the sequence number. A 128-bit comparison compiles to two
@@ -72,21 +76,34 @@ public struct EventQueue: ~Copyable {
     /// The slot with the earliest arrival, -1 when every slot is empty.
     private var firstSlot = -1
 
-    public init() {
+    /// Frees the memory when the queue (and any copy) is gone.
+    private final class Owner {
+        var heap: UnsafeMutablePointer<Key>
+        var payloads: UnsafeMutablePointer<Payload>
+        var slots: UnsafeMutablePointer<Key>
+        init(_ heap: UnsafeMutablePointer<Key>, _ payloads: UnsafeMutablePointer<Payload>, _ slots: UnsafeMutablePointer<Key>) {
+            self.heap = heap
+            self.payloads = payloads
+            self.slots = slots
+        }
+        deinit {
+            heap.deallocate()
+            payloads.deallocate()
+            slots.deallocate()
+        }
+    }
+    private let owner: Owner
+
+    init() {
         heap = .allocate(capacity: heapCapacity)
         payloads = .allocate(capacity: payloadCapacity)
         slots = .allocate(capacity: 0)
+        owner = Owner(heap, payloads, slots)
     }
 
-    deinit {
-        heap.deallocate()
-        payloads.deallocate()
-        slots.deallocate()
-    }
-
-    public var isEmpty: Bool { heapCount == 0 && firstSlot < 0 }
+    var isEmpty: Bool { heapCount == 0 && firstSlot < 0 }
     /// Pending events, arrivals included.
-    public var count: Int {
+    var count: Int {
         var n = heapCount
         for i in 0..<slotCount where slots[i].time != .max { n += 1 }
         return n
@@ -94,12 +111,13 @@ public struct EventQueue: ~Copyable {
 
     /// Empties the queue, keeping its memory, with an arrival slot for
     /// each of `requisitions` requisitions.
-    public mutating func reset(requisitions: Int = 0) {
+    mutating func reset(requisitions: Int = 0) {
         heapCount = 0
         pushes = 0
         if requisitions > slotCapacity {
             slots.deallocate()
             slots = .allocate(capacity: requisitions)
+            owner.slots = slots
             slotCapacity = requisitions
         }
         slotCount = requisitions
@@ -118,15 +136,21 @@ public struct EventQueue: ~Copyable {
     @inline(__always)
     private mutating func record(_ time: Double, _ payload: Payload) -> Key {
         assert(time >= 0, "event time \(time)")
-        if pushes == payloadCapacity { EventQueue.double(&payloads, count: pushes, capacity: &payloadCapacity) }
+        if pushes == payloadCapacity {
+            EventQueue.double(&payloads, count: pushes, capacity: &payloadCapacity)
+            owner.payloads = payloads
+        }
         (payloads + pushes).initialize(to: payload)
         defer { pushes += 1 }
         return Key(time: (time + 0).bitPattern, sequence: UInt32(truncatingIfNeeded: pushes))
     }
 
-    public mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
+    mutating func push(_ time: Double, _ kind: EventKind, requisition: Int, subject: Int32 = 0) {
         let e = record(time, Payload(kind: kind, requisition: UInt16(requisition), subject: subject))
-        if heapCount == heapCapacity { EventQueue.double(&heap, count: heapCount, capacity: &heapCapacity) }
+        if heapCount == heapCapacity {
+            EventQueue.double(&heap, count: heapCount, capacity: &heapCapacity)
+            owner.heap = heap
+        }
         heapCount += 1
         siftUp(e, from: heapCount - 1)
     }
@@ -158,7 +182,7 @@ public struct EventQueue: ~Copyable {
 
     /// Schedules the next arrival of `requisition`, replacing any arrival
     /// of that requisition still pending. Needs a slot (`reset(requisitions:)`).
-    public mutating func pushArrival(_ time: Double, requisition: Int, generation: Int32) {
+    mutating func pushArrival(_ time: Double, requisition: Int, generation: Int32) {
         precondition(requisition >= 0 && requisition < slotCount, "no arrival slot for requisition \(requisition)")
         slots[requisition] = record(time, Payload(kind: .arrival, requisition: UInt16(requisition), subject: generation))
         findFirstSlot()
@@ -176,7 +200,7 @@ public struct EventQueue: ~Copyable {
         firstSlot = first
     }
 
-    public mutating func pop() -> Event? {
+    mutating func pop() -> Event? {
         if firstSlot >= 0 && (heapCount == 0 || EventQueue.before(slots[firstSlot], heap[0])) {
             let top = slots[firstSlot]
             slots[firstSlot] = .empty

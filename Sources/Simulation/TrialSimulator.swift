@@ -45,8 +45,7 @@ public final class TrialSimulator {
 
 /// The simulator's state and logic as a value: every access in the event
 /// loop is checked for exclusivity at compile time, not at run time.
-/// Noncopyable, as its event queue is: one simulator owns it.
-struct TrialEngine: ~Copyable {
+struct TrialEngine {
     let model: SimulationModel
     private let seed: UInt64
 
@@ -773,11 +772,12 @@ struct TrialEngine: ~Copyable {
             }
             c -= 1
         }
-        assert(candidates.indices.allSatisfy { i in
-            let x = candidates[i]
+        #if DEBUG
+        for x in candidates where Int(x.requisition) == r {
             let live = x.status == .inStage || x.status == .finalist || (offers && x.status == .offered)
-            return Int(x.requisition) != r || !live
-        }, "release: the counts missed a candidate")
+            assert(!live, "release: the counts missed a candidate")
+        }
+        #endif
         if offers { state[r].outstanding = 0 }
         state[r].inStages = 0
         state[r].waiting.removeAll(keepingCapacity: true)
@@ -833,6 +833,8 @@ struct TrialEngine: ~Copyable {
         let recruiterRate = model.recruiterHourly.value(u), interviewerRate = model.interviewerHourly.value(u)
         let perHire = model.perHire.value(u)
         let n = Counter.allCases.count
+        // Locals, so that `fill` captures these and not the whole engine.
+        let counts = self.counts, stageCounts = self.stageCounts
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
             let base = stageBase[r]
