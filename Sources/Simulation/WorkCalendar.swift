@@ -15,9 +15,6 @@ public struct WorkCalendar: Sendable {
     }
     /// Working intervals, sorted and disjoint.
     private var intervals: [Interval] = []
-    /// Interval starts and ends, for tests and reports.
-    public var starts: [Double] { intervals.map(\.start) }
-    public var ends: [Double] { intervals.map(\.end) }
     /// For each day d, the first interval whose end is after d.
     private var firstAfterDay: [Int32] = []
     /// For each whole amount of work k, the first interval whose cumulative
