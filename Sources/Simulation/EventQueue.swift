@@ -46,7 +46,6 @@ struct EventQueue {
     /// the time's bit pattern (non-negative doubles order as their bits)
     /// above the sequence number. A 128-bit comparison compiles to two
     /// instructions without a branch.
-    @usableFromInline
     struct Key {
         var bits: UInt128
         @inline(__always) init(time: UInt64, sequence: UInt32) { bits = UInt128(time) << 32 | UInt128(sequence) }
@@ -57,7 +56,6 @@ struct EventQueue {
     }
 
     /// What an event is about, indexed by sequence.
-    @usableFromInline
     struct Payload {
         var kind: EventKind
         var requisition: UInt16

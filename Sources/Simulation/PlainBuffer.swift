@@ -21,8 +21,6 @@ final class PlainBuffer<Element: BitwiseCopyable> {
 
     deinit { base.deallocate() }
 
-    var indices: Range<Int> { 0..<count }
-
     subscript(i: Int) -> Element {
         @inline(__always) get {
             precondition(i >= 0 && i < count, "PlainBuffer index out of range")

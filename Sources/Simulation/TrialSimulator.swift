@@ -68,10 +68,12 @@ struct TrialEngine {
     private var candidates: [Candidate] = []
     /// Per-trial counts, flat: counts[r * Counter.allCases.count + counter].
     private let counts: PlainBuffer<Double>
-    /// Per-stage counts, flat: stageCounts[stageBase[r] + 6 s + StageCount].
+    /// Per-stage counts, flat: stageCounts[6 (firstStage[r] + s) + StageCount].
     private let stageCounts: PlainBuffer<Double>
-    private let stageBase: [Int]
-    /// Whether each stage has an interview, flat: hasInterview[stageBase[r] / 6 + s].
+    /// The flat index of each requisition's first stage (stages of all
+    /// requisitions numbered in turn).
+    private let firstStage: [Int]
+    /// Whether each stage has an interview, by flat index firstStage[r] + s.
     /// A Bool array: the hot `hrDone` path reads it without retaining the
     /// requisition and stage objects.
     private let hasInterview: [Bool]
@@ -118,12 +120,12 @@ struct TrialEngine {
         candidateStream = streams[1].generator
         arrivalStreams = streams[2...].map(\.generator)
         counts = PlainBuffer(repeating: 0, count: n * Counter.allCases.count)
-        var base: [Int] = []
-        var total = 0
-        for r in model.requisitions { base.append(total); total += 6 * r.stages.count }
-        stageBase = base
+        var first: [Int] = []
+        var stages = 0
+        for r in model.requisitions { first.append(stages); stages += r.stages.count }
+        firstStage = first
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
-        stageCounts = PlainBuffer(repeating: 0, count: total)
+        stageCounts = PlainBuffer(repeating: 0, count: 6 * stages)
         state = Array(repeating: RequisitionState(), count: n)
         resolved = Array(repeating: Resolved(), count: n)
     }
@@ -438,12 +440,6 @@ struct TrialEngine {
         return calendar.time(atWork: booked.end)
     }
 
-    /// addWork(t, w) of MODEL.md 1 where the work clock at t is known.
-    @inline(__always)
-    private func addWork(_ t: Double, clock: Double, _ w: Double) -> Double {
-        w <= 0 ? t : calendar.time(atWork: clock + w)
-    }
-
     private mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
         candidates[c].stage = Int16(s)
         candidates[c].status = .inStage
@@ -453,7 +449,7 @@ struct TrialEngine {
         let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
         let clock = calendar.work(at: t0)
         let poolDone = recruiter(hours, at: t0, work: clock, r)
-        let t1 = max(addWork(t0, clock: clock, work), poolDone)
+        let t1 = max(calendar.addWork(t0, clock: clock, work), poolDone)
         schedule(r, c, .hrDone, at: t1)
     }
 
@@ -464,7 +460,7 @@ struct TrialEngine {
         switch e.kind {
         case .hrDone:
             guard status == .inStage else { return }
-            if hasInterview[stageBase[r] / 6 + s] {
+            if hasInterview[firstStage[r] + s] {
                 let spec = model.requisitions[r]
                 let p = resolved[r].contactFailure
                 var lost = p >= 1
@@ -684,7 +680,7 @@ struct TrialEngine {
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
         let clock = calendar.work(at: t)
-        let prepared = max(addWork(t, clock: clock, work), recruiter(hours, at: t, work: clock, r))
+        let prepared = max(calendar.addWork(t, clock: clock, work), recruiter(hours, at: t, work: clock, r))
         let answer = prepared + draw(r, c, Purpose.response, spec.responseDays)
         // A leave_at before the answer is a decline, at leave_at; that event
         // was scheduled when the candidate became a finalist.
@@ -822,7 +818,7 @@ struct TrialEngine {
 
     @inline(__always)
     private mutating func addStage(_ r: Int, _ s: Int, _ k: StageCount) {
-        stageCounts[stageBase[r] + 6 * s + k.rawValue] += 1
+        stageCounts[6 * (firstStage[r] + s) + k.rawValue] += 1
     }
 
     // MARK: - Trial end
@@ -837,7 +833,7 @@ struct TrialEngine {
         let counts = self.counts, stageCounts = self.stageCounts
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
-            let base = stageBase[r]
+            let base = 6 * firstStage[r]
             let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
             let costPerApplicant = spec.costPerApplicant.value(u)
             func fill(_ o: inout RequisitionOutcome) {

@@ -145,8 +145,14 @@ public struct WorkCalendar: Sendable {
     /// addWork(t, w) of MODEL.md section 1: the earliest time t' >= t with
     /// `w` working days done between t and t'. addWork(t, 0) = t.
     public func addWork(_ t: Double, _ w: Double) -> Double {
-        if w <= 0 { return t }
-        return time(atWork: workAt(t) + w)
+        addWork(t, clock: w <= 0 ? 0 : workAt(t), w)
+    }
+
+    /// addWork(t, w) where the work clock at t, `clock` = work(at: t), is
+    /// already known (a caller that also books a capacity pool at t).
+    @inline(__always)
+    public func addWork(_ t: Double, clock: Double, _ w: Double) -> Double {
+        w <= 0 ? t : time(atWork: clock + w)
     }
 
     /// The first working instant at or after `t` (+infinity if none is covered).
