@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
+                "Forecast", "Reporting", "FunnelModel", "Simulation", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +41,8 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "CFunnelcast", dependencies: ["CGSL"]),
+        // SIGINT and SIGTERM as a flag, for the command-line tool only.
+        .target(name: "CSignals"),
 
         .executableTarget(
             name: "funnelcast-bench",

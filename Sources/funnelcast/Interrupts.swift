@@ -1,4 +1,4 @@
-import CFunnelcast
+import CSignals
 
 /// SIGINT and SIGTERM during a run: a C handler sets a flag (all a signal
 /// handler may safely do), the runner stops taking chunks of trials when it
