@@ -23,8 +23,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Terminal tables, CSV files.
-        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel"]),
+        // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
+        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.

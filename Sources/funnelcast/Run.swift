@@ -57,7 +57,7 @@ struct Run: ParsableCommand {
 
         Interrupts.install()
         var stream: CSVFileStream? = nil
-        var pending: [PendingFile] = []
+        var pending: [AtomicFile] = []
         do {
             stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
             let forecast = try options.forecast(
