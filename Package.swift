@@ -19,10 +19,13 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "Simulation", "CSignals",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The commands' work without the process: prepare outputs, run with
+        // cancellation and progress, commit or abandon, say what was written.
+        .target(name: "Jobs", dependencies: ["Forecast", "Reporting", "FunnelModel", "Simulation"]),
         // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
         .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",
