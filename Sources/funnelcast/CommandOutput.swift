@@ -5,7 +5,7 @@ import Jobs
 /// line on stderr and exit status 1.
 func refusing<T>(_ body: () throws(JobError) -> T) throws -> T {
     do { return try body() } catch {
-        printError("\(error)"); throw ExitCode(1)
+        printError(error.commandLineText); throw ExitCode(1)
     }
 }
 
@@ -15,7 +15,7 @@ func refusing<T>(_ body: () throws(JobError) -> T) throws -> T {
 func reportingErrors<T>(_ body: () throws(JobError) -> T) throws -> T {
     do { return try body() } catch {
         try exitIfInterrupted()
-        printError("\(error)"); throw ExitCode(1)
+        printError(error.commandLineText); throw ExitCode(1)
     }
 }
 

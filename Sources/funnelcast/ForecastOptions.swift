@@ -75,7 +75,7 @@ struct ForecastOptions: ParsableArguments {
         let settings = LimitSettings(maxEventsPerTrial: maxEvents.flatMap(RunLimits.parseCount),
                                      maxMemoryBytes: maxMemory.flatMap(RunLimits.parseSize))
         do { return try settings.resolve() } catch {
-            printError("\(error)"); throw ExitCode(1)
+            printError(error.commandLineText); throw ExitCode(1)
         }
     }
 

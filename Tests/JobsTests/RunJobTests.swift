@@ -75,6 +75,8 @@ final class RunJobTests: XCTestCase {
         XCTAssertThrowsError(try job.prepare(limits: RunLimits(maxEventsPerTrial: 100), threads: 1)) { error in
             guard case .limits(let limit) = error as? JobError else { return XCTFail("\(error)") }
             XCTAssertTrue(limit.description.contains("more than the limit of 100;"), limit.description)
+            XCTAssertFalse(limit.description.contains("--"), "a library error names no option: \(limit)")
+            XCTAssertEqual(limit.remedy, .checkRatesOrRaiseEventLimit)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir))
     }
