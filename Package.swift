@@ -19,12 +19,15 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Terminal tables, CSV files.
-        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel"]),
+        // The commands' work without the process: prepare outputs, run with
+        // cancellation and progress, commit or abandon, say what was written.
+        .target(name: "Jobs", dependencies: ["Forecast", "Reporting", "FunnelModel", "Simulation"]),
+        // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
+        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
@@ -41,6 +44,8 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "CFunnelcast", dependencies: ["CGSL"]),
+        // SIGINT and SIGTERM as a flag, for the command-line tool only.
+        .target(name: "CSignals"),
 
         .executableTarget(
             name: "funnelcast-bench",
@@ -55,6 +60,7 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",

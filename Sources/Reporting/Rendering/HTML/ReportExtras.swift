@@ -1,3 +1,5 @@
+import Forecast
+
 /// Sections of the HTML report that come from other analyses than the main
 /// run (MODEL.md 12): the tornado chart and the interventions' effects. A
 /// nil or empty list leaves its section out of the page.
@@ -33,50 +35,40 @@ public struct ReportExtras: Sendable, Equatable {
 
 /// A metric's name for people and how its values read.
 public struct MetricLabel: Sendable, Equatable {
-    public enum Unit: Sendable, Equatable {
-        /// A share in [0, 1], shown as a percentage; differences in points.
-        case probability
-        /// Days.
-        case days
-        /// Money, whole units.
-        case money
-        /// Any other number (counts, hours).
-        case number
-    }
-
     public var name: String
-    public var unit: Unit
+    /// Charts show hours and counts alike, as plain numbers.
+    public var unit: MetricUnit
 
-    public init(name: String, unit: Unit) {
+    public init(name: String, unit: MetricUnit) {
         self.name = name
         self.unit = unit
     }
 
     /// The plan's probability of every requisition being on time (the
     /// default metric of sensitivity and compare).
-    public static let onTime = MetricLabel(name: "P(on time), plan", unit: .probability)
+    public static let onTime = MetricLabel(name: "P(on time), plan", unit: .share)
 
     /// A value of this metric: "73.4%", "41.2 d", "12,345", "3.42".
     func format(_ v: Double) -> String {
         switch unit {
-        case .probability: return Format.percent(v)
+        case .share: return Format.percent(v)
         case .days: return Format.days(v)
         case .money: return Format.money(v)
-        case .number: return Format.fixed(v, digits: 2)
+        case .hours, .count: return Format.fixed(v, digits: 2)
         }
     }
 
     /// An axis tick: as `format`, with no decimals where the tick is whole
     /// ("20%", not "20.0%"); a change signed ("+5 pp", "0 pp").
     func formatTick(_ v: Double, change: Bool = false) -> String {
-        let shown = unit == .probability ? v * 100 : v
+        let shown = unit == .share ? v * 100 : v
         let digits = (shown * 10).rounded() == (shown.rounded() * 10) ? 0 : 1
         let sign = change && v > 0 ? "+" : ""
         switch unit {
-        case .probability: return sign + Format.fixed(shown, digits: digits) + (change ? " pp" : "%")
+        case .share: return sign + Format.fixed(shown, digits: digits) + (change ? " pp" : "%")
         case .days: return sign + Format.fixed(v, digits: digits) + " d"
         case .money: return sign + Format.money(v)
-        case .number: return sign + Format.fixed(v, digits: digits)
+        case .hours, .count: return sign + Format.fixed(v, digits: digits)
         }
     }
 
@@ -84,10 +76,10 @@ public struct MetricLabel: Sendable, Equatable {
     func formatChange(_ d: Double) -> String {
         let sign = d > 0 ? "+" : ""
         switch unit {
-        case .probability: return sign + Format.fixed(d * 100, digits: 1) + " pp"
+        case .share: return sign + Format.fixed(d * 100, digits: 1) + " pp"
         case .days: return sign + Format.fixed(d, digits: 1) + " d"
         case .money: return sign + Format.money(d)
-        case .number: return sign + Format.fixed(d, digits: 2)
+        case .hours, .count: return sign + Format.fixed(d, digits: 2)
         }
     }
 }

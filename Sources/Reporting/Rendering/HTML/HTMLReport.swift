@@ -111,18 +111,6 @@ public enum HTMLReport {
         return page
     }
 
-    /// Writes the page to `path` atomically.
-    public static func write(_ f: Forecast, to path: String, info: ReportInfo = ReportInfo(),
-                             extras: ReportExtras = ReportExtras()) throws(OutputError) {
-        try AtomicFile.write(render(f, info: info, extras: extras), to: path)
-    }
-
-    /// Writes the page beside `path`, to be renamed into place by `commit()`.
-    public static func prepare(_ f: Forecast, for path: String, info: ReportInfo = ReportInfo(),
-                               extras: ReportExtras = ReportExtras()) throws(OutputError) -> PendingFile {
-        try AtomicFile.prepare(render(f, info: info, extras: extras), for: path)
-    }
-
     // MARK: Parts
 
     static func header(_ f: Forecast, info: ReportInfo) -> String {

@@ -14,7 +14,7 @@ enum InterventionChart {
         let frame = ChartFrame(width: width, height: height, left: labelWidth, right: 290, top: top, bottom: 44)
         let values: [Double] = effects.flatMap { e -> [Double] in [e.ciLow, e.ciHigh, e.difference] } + [0]
         var lo = values.min() ?? -1, hi = values.max() ?? 1
-        let pad = max((hi - lo) * 0.08, metric.unit == .probability ? 0.005 : 1e-9)
+        let pad = max((hi - lo) * 0.08, metric.unit == .share ? 0.005 : 1e-9)
         lo -= pad; hi += pad
         let x = frame.xScale(lo, hi)
         let ticks = x.ticks(count: 6)

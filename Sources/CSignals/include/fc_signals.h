@@ -1,7 +1,8 @@
 // Interrupts for the command-line tool: SIGINT and SIGTERM set a flag that
 // the run checks between chunks of trials, so it can remove its temporary
 // files and say what was not written. The handler does nothing else: it
-// stores one sig_atomic_t, which is all a signal handler may safely do.
+// stores one lock-free atomic int, which is all a signal handler may safely
+// do. Its own target so that only the command-line tool links it.
 #ifndef FUNNELCAST_FC_SIGNALS_H
 #define FUNNELCAST_FC_SIGNALS_H
 

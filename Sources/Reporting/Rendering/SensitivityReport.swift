@@ -49,7 +49,7 @@ public enum SensitivityReport {
 
     static func swing(_ s: Double?, _ m: MetricChoice) -> String {
         guard let s else { return Format.missing }
-        return m.metric.isBinary && m.statistic == .mean || m.statistic == .beyondHorizon
+        return m.unit == .share && (m.statistic == .mean || m.statistic == .beyondHorizon)
             ? Format.fixed(s * 100, digits: 1) + " pp" : MetricFormat.value(s, m.metric, m.statistic)
     }
 

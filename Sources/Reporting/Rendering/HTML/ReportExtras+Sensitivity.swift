@@ -37,14 +37,6 @@ extension MetricLabel {
     /// The label of a sensitivity metric: "P(on time), plan",
     /// "time to fill P50, backend", as the terminal's tables title it.
     public init(_ choice: MetricChoice) {
-        let unit: Unit
-        switch choice.metric {
-        case .onTime, .cancelled: unit = .probability
-        case .timeToFill, .timeToStart: unit = .days
-        case .cost, .costPerHire: unit = .money
-        default: unit = .number
-        }
-        self.init(name: "\(SensitivityReport.title(choice)), \(choice.scopeName)",
-                  unit: choice.statistic == .beyondHorizon ? .probability : unit)
+        self.init(name: "\(SensitivityReport.title(choice)), \(choice.scopeName)", unit: choice.unit)
     }
 }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Forecast
 import Foundation
 import Simulation
@@ -13,19 +20,21 @@ public struct OutputDirectory {
     public init(path: String, delimiter: Character = ",") throws(OutputError) {
         self.path = path
         self.delimiter = delimiter
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw OutputError(path: path, reason: "exists and is not a directory") }
-        } else {
-            try AtomicFile.makeDirectories(path, for: path)
+        switch Syscall.isDirectory(path) {
+        case true?: break
+        case false?: throw OutputError(path: path, problem: .notADirectory)
+        case nil: try OutputPath.makeDirectories(path, for: path)
         }
         // Create and remove a file rather than ask access(2): it answers yes
         // to root even on a read-only file system.
         let probe = file(".funnelcast-probe-\(getpid())")
-        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw AtomicFile.failure(path, "cannot create files in this directory") }
-        close(fd)
-        unlink(probe)
+        do {
+            let fd = try Syscall.openFile(probe, O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+            _ = try? Syscall.closeFile(fd)
+            Syscall.removeFile(probe)
+        } catch {
+            throw OutputError(path: path, problem: .failed(.createFiles, error))
+        }
     }
 
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
@@ -43,9 +52,9 @@ public struct OutputDirectory {
 
     /// summary.csv, timeline.csv and funnel.csv written in full to temporary
     /// files, to be committed together; none is left behind on failure.
-    public func prepareForecast(_ f: Forecast) throws(OutputError) -> [PendingFile] {
+    public func prepareForecast(_ f: Forecast) throws(OutputError) -> [AtomicFile] {
         let tables = [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f)]
-        var pending: [PendingFile] = []
+        var pending: [AtomicFile] = []
         for (name, table) in zip(OutputDirectory.forecastFiles, tables) {
             do {
                 pending.append(try AtomicFile.prepare(table.render(delimiter: delimiter), for: file(name)))

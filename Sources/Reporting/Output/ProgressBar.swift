@@ -14,7 +14,8 @@ import Synchronization
 /// thread redraws the line with `\r` at most every 100 ms, and draws nothing
 /// until 1 s has passed, so short runs stay silent. `finish()` stops it and
 /// clears the line. A disabled bar never writes and starts no thread; enable
-/// it with `!quiet && ProgressBar.stderrIsTerminal`.
+/// it with `!quiet && ProgressBar.stderrIsTerminal`. Its clock is an
+/// argument (`ProgressClock`): the real one by default, a fake in tests.
 ///
 /// A `final class` because it owns the redraw thread.
 public final class ProgressBar: @unchecked Sendable {
@@ -30,14 +31,14 @@ public final class ProgressBar: @unchecked Sendable {
     private let finished = Atomic<Bool>(false)
 
     /// A bar for `total` trials. With `enabled` false it only counts.
-    public convenience init(total: Int, label: String, enabled: Bool) {
-        self.init(total: total, label: label, enabled: enabled, output: STDERR_FILENO)
+    public convenience init(total: Int, label: String, enabled: Bool, clock: ProgressClock = .continuous) {
+        self.init(total: total, label: label, enabled: enabled, output: STDERR_FILENO, clock: clock)
     }
 
     /// As above, drawing on the file descriptor `output` (for tests).
-    init(total: Int, label: String, enabled: Bool, output: Int32) {
+    init(total: Int, label: String, enabled: Bool, output: Int32, clock: ProgressClock = .continuous) {
         precondition(total >= 0, "progress total \(total) is negative")
-        state = State(total: total, label: label, output: output)
+        state = State(total: total, label: label, output: output, clock: clock)
         guard enabled else { return }
         var thread = pthread_t()
         let context = Unmanaged.passRetained(state).toOpaque()
@@ -70,6 +71,12 @@ public final class ProgressBar: @unchecked Sendable {
         state.stopping.store(true, ordering: .releasing)
         pthread_join(thread, nil)
         if state.drawn { state.write("\r\u{1B}[K") }
+    }
+
+    /// Whether a line is due `elapsed` seconds after the start, the last
+    /// drawn at `lastDraw` (-infinity: none yet).
+    static func isTimeToDraw(elapsed: Double, lastDraw: Double) -> Bool {
+        elapsed >= firstDraw && elapsed - lastDraw >= redrawInterval
     }
 
     /// The line for `done` of `total` after `elapsed` seconds, at most
@@ -115,16 +122,19 @@ public final class ProgressBar: @unchecked Sendable {
         let total: Int
         let label: String
         let output: Int32
-        let start = ContinuousClock.now
+        let clock: ProgressClock
+        let start: Double
         let done = Atomic<Int>(0)
         let stopping = Atomic<Bool>(false)
         /// Written by the redraw thread only; read after joining it.
         var drawn = false
 
-        init(total: Int, label: String, output: Int32) {
+        init(total: Int, label: String, output: Int32, clock: ProgressClock) {
             self.total = total
             self.label = label
             self.output = output
+            self.clock = clock
+            start = clock.seconds()
         }
 
         /// The redraw loop: wakes every 20 ms to notice `finish` promptly.
@@ -133,9 +143,8 @@ public final class ProgressBar: @unchecked Sendable {
             while !stopping.load(ordering: .acquiring) {
                 var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
                 nanosleep(&pause, nil)
-                let elapsed = seconds(ContinuousClock.now - start)
-                guard elapsed >= ProgressBar.firstDraw,
-                      elapsed - lastDraw >= ProgressBar.redrawInterval else { continue }
+                let elapsed = clock.seconds() - start
+                guard ProgressBar.isTimeToDraw(elapsed: elapsed, lastDraw: lastDraw) else { continue }
                 lastDraw = elapsed
                 let text = ProgressBar.line(label: label, done: done.load(ordering: .relaxed),
                                             total: total, elapsed: elapsed, width: columns())
@@ -146,7 +155,7 @@ public final class ProgressBar: @unchecked Sendable {
 
         /// Best effort: a progress line is not worth an error.
         func write(_ text: String) {
-            _ = POSIX.writeAll(output, text)
+            try? Syscall.writeAll(output, text)
         }
 
         /// The terminal's width, 80 when it cannot tell.
@@ -154,11 +163,6 @@ public final class ProgressBar: @unchecked Sendable {
             var size = winsize()
             if ioctl(output, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
             return 80
-        }
-
-        private func seconds(_ d: Duration) -> Double {
-            let (s, attoseconds) = d.components
-            return Double(s) + Double(attoseconds) * 1e-18
         }
     }
 }

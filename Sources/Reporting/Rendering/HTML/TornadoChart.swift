@@ -15,9 +15,9 @@ enum TornadoChart {
         let frame = ChartFrame(width: width, height: height, left: labelWidth, right: 150, top: top, bottom: 40)
         let values: [Double] = sorted.flatMap { b -> [Double] in [b.metricLow, b.metricHigh] } + (baseline.map { [$0] } ?? [])
         var lo = values.min() ?? 0, hi = values.max() ?? 1
-        let pad = max((hi - lo) * 0.05, metric.unit == .probability ? 0.005 : 1e-9)
+        let pad = max((hi - lo) * 0.05, metric.unit == .share ? 0.005 : 1e-9)
         lo -= pad; hi += pad
-        if metric.unit == .probability { lo = max(0, lo); hi = min(1, hi) }
+        if metric.unit == .share { lo = max(0, lo); hi = min(1, hi) }
         let x = frame.xScale(lo, hi)
         let ticks = x.ticks(count: 6)
         for t in ticks {
