@@ -19,12 +19,12 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
+                "Forecast", "Reporting", "FunnelModel", "Simulation", "CFunnelcast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Terminal tables, CSV files.
-        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel"]),
+        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
