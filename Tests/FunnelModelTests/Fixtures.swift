@@ -1,22 +1,15 @@
 import Foundation
 import FunnelModel
+import TestSupport
 import XCTest
 
 /// Scenario texts and helpers shared by the loader tests.
 enum Fixture {
-    /// The package root, found from this file's path.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The package root.
+    static var packageRoot: URL { PackagePaths.root }
 
-    /// `../shared/scenarios/reference-plan.yaml` beside the package, the
-    /// contract's copy; where a checkout has no `../shared`, the package's
-    /// own copy `Scenarios/reference-plan.yaml` (the same file).
-    static var referencePlanPath: String {
-        let shared = packageRoot.appendingPathComponent("../shared/scenarios/reference-plan.yaml").standardizedFileURL.path
-        if FileManager.default.fileExists(atPath: shared) { return shared }
-        return packageRoot.appendingPathComponent("Scenarios/reference-plan.yaml").path
-    }
+    /// The contract's reference plan, or the package's copy (see `PackagePaths.referencePlan`).
+    static var referencePlanPath: String { PackagePaths.referencePlan }
 
     /// A small valid plan; the comments give the line numbers tests refer to.
     static let base = """

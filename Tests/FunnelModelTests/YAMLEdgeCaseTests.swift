@@ -1,5 +1,6 @@
 import Foundation
 @testable import FunnelModel
+import TestSupport
 import XCTest
 
 /// The YAML a hand-written scenario can hold beyond plain mistakes: alias
@@ -29,7 +30,7 @@ final class YAMLEdgeCaseTests: XCTestCase {
         for yaml in cases {
             let started = Date()
             assertSingleIssue(yaml, line: 6, path: "", message: message, value: nil)
-            XCTAssertLessThan(Date().timeIntervalSince(started), 2, "refused at once")
+            XCTAssertElapsed(since: started, lessThan: 2, "refused at once")
         }
     }
 
