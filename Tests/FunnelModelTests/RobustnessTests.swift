@@ -49,13 +49,9 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testExtremeParameters() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: lognormal, mu: 1000, sigma: 1}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "lognormal with these parameters has no finite mean and variance",
-                          value: "{dist: lognormal, mu: 1000, sigma: 1}")
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: gamma, mean: 1e200, sd: 1e-200}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "gamma with these parameters has no finite mean and variance",
-                          value: "{dist: gamma, mean: 1e200, sd: 1e-200}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: lognormal, mu: 1000, sigma: 1}",
+                          message: "lognormal with these parameters has no finite mean and variance")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: gamma, mean: 1e200, sd: 1e-200}",
+                          message: "gamma with these parameters has no finite mean and variance")
     }
 }
