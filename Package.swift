@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Jobs", "Forecast", "Reporting", "FunnelModel", "CSignals",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "Simulation", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,17 +54,24 @@ let package = Package(
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
 
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
-        .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
-        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
-        .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel"]),
+        // What the test targets share: a process runner that drains stdout and
+        // stderr at once, the seeded generator, the package's paths, the
+        // statistical and CSV assertions. No dependency on the package's modules.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "CGSL", "CFunnelcast", "TestSupport"]),
+        .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "TestSupport"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "CGSL", "TestSupport"]),
+        // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
+        .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "Simulation", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "TestSupport"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["Forecast", "Simulation", "FunnelModel"],
+            dependencies: ["Forecast", "Simulation", "FunnelModel", "TestSupport"],
             resources: [.copy("Corpus")]
         ),
     ]

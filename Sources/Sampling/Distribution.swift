@@ -46,7 +46,7 @@ public enum Distribution: Sendable, Equatable {
 
     /// One draw from `generator`.
     @inlinable
-    public func sample(_ generator: RandomGenerator) -> Double {
+    package func sample(_ generator: RandomGenerator) -> Double {
         let r = generator.rng
         switch self {
         case .constant(let v): return v
@@ -201,15 +201,15 @@ public enum Distribution: Sendable, Equatable {
 
 /// Which family a distribution (or a raw draw) belongs to: the benchmark
 /// counts draws by kind and prices each kind from its measured cost.
-public enum DrawKind: Int, CaseIterable, Sendable {
+package enum DrawKind: Int, CaseIterable, Sendable {
     case uniform, exponential, flat, triangular, pert, normal, lognormal, gamma, weibull, beta, poisson, empirical
 
-    public var name: String { String(describing: self) }
+    package var name: String { String(describing: self) }
 }
 
 extension Distribution {
     /// The kind of draw `sample` makes (nil: a constant, no draw).
-    public var drawKind: DrawKind? {
+    package var drawKind: DrawKind? {
         switch self {
         case .constant: return nil
         case .uniform: return .flat

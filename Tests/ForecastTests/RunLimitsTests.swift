@@ -2,6 +2,7 @@ import Foundation
 import FunnelModel
 import Simulation
 import Synchronization
+import TestSupport
 import XCTest
 @testable import Forecast
 
@@ -29,9 +30,8 @@ final class RunLimitsTests: XCTestCase {
     /// The estimate is an upper bound in practice: the example plans need
     /// fewer events than estimated (and not a hundred times fewer).
     func testEstimateCoversTheExamplePlans() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for name in ["single-role", "seasonal-plan", "reference-plan"] {
-            let s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/\(name).yaml").path)
+            let s = try ScenarioLoader.load(path: PackagePaths.scenario(name))
             let model = SimulationModel(s)
             let estimate = WorkEstimate(model: model, trials: 100, threads: 2)
             let (f, _) = ForecastRunner.forecast(model: model, options: RunOptions(trials: 100, seed: 3, threads: 2))

@@ -1,6 +1,7 @@
 import Forecast
 import FunnelModel
 import Simulation
+import TestSupport
 import XCTest
 
 /// Tornado, Sobol and correlation on a small plan: sanity of directions,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import FunnelModel
 
@@ -86,17 +87,10 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(status, 1)
     }
 
+    /// Runs python3 with `arguments`: its exit status and its stdout and stderr as one text.
     private func runPython(_ arguments: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, mergingStandardError: true)
+        return (r.status, r.stdout)
     }
 
     /// Files the loader rejects and the schema can tell apart.

@@ -1,13 +1,13 @@
 import Foundation
 import FunnelModel
 import Synchronization
+import TestSupport
 
 /// What the job tests share: the small plan of Tests/Fixtures, a scratch
 /// directory, and a cancellation check that trips after a given number of
 /// looks (a simulated SIGINT, without signals).
 enum JobFixture {
-    static let smallPlan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/small-plan.yaml").path
+    static var smallPlan: String { PackagePaths.smallPlan }
 
     /// The small plan at `trials` trials, seed 7.
     static func scenario(trials: Int) throws -> Scenario {
@@ -18,9 +18,7 @@ enum JobFixture {
     }
 
     static func directory() throws -> String {
-        let dir = NSTemporaryDirectory() + "funnelcast-jobs-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try PackagePaths.temporaryDirectory("funnelcast-jobs")
     }
 
     static func files(_ dir: String) -> [String] {

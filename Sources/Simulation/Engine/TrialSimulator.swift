@@ -31,14 +31,14 @@ public final class TrialSimulator {
     /// When on, `drawCounts` tallies every random draw by kind and `seeks`
     /// every stream positioning (for the benchmark's overhead ratio). Off by
     /// default: one predictable branch per draw.
-    public var countsDraws: Bool {
+    package var countsDraws: Bool {
         get { engine.countsDraws }
         set { engine.countsDraws = newValue }
     }
     /// Draws of the last trial by kind (indexed by `DrawKind.rawValue`).
-    public var drawCounts: [Int] { engine.drawCounts }
+    package var drawCounts: [Int] { engine.drawCounts }
     /// Stream positionings of the last trial.
-    public var seeks: Int { engine.seeks }
+    package var seeks: Int { engine.seeks }
 
     /// Simulates trial `index` into `outcome` (which must come from
     /// `TrialOutcome(model:)`). `parameters`, when given, replaces the
