@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import XCTest
 
 /// Scenario texts and helpers shared by the loader tests.

@@ -1,5 +1,6 @@
 import Foundation
-@testable import FunnelModel
+import FunnelModel
+@testable import ScenarioYAML
 import XCTest
 
 /// The YAML a hand-written scenario can hold beyond plain mistakes: alias

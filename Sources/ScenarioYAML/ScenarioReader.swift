@@ -1,4 +1,5 @@
 import Foundation
+import FunnelModel
 import Yams
 
 /// Walks a composed YAML tree, collecting every problem as a
@@ -407,37 +408,5 @@ extension ScenarioReader {
             return "write dates as YYYY-MM-DD, with dashes: \(date)"
         }
         return "expected a date written YYYY-MM-DD, such as 2027-03-01"
-    }
-}
-
-// MARK: - Suggestions
-
-enum Suggest {
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = Array(repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
-
-    /// The candidate closest to `word` where it is close enough to be a typo.
-    static func closest(_ word: String, among candidates: [String]) -> String? {
-        let w = word.lowercased()
-        let scored = candidates.map { ($0, distance(w, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        if best.1 <= max(1, min(3, word.count / 3)) { return best.0 }
-        // A shortened or lengthened name: `horizon` for `horizon_days`.
-        guard w.count >= 4 else { return nil }
-        return candidates.first { $0.lowercased().hasPrefix(w) || ($0.count >= 4 && w.hasPrefix($0.lowercased())) }
     }
 }

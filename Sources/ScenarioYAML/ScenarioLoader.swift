@@ -1,4 +1,6 @@
 import Foundation
+import FunnelModel
+import Sampling
 import Yams
 
 /// Reads scenario files (MODEL.md section 15) into validated `Scenario`
@@ -72,7 +74,7 @@ public enum ScenarioLoader {
         if let node {
             q = reader.quantity(node, path, kind: kind)
         } else if reader.issues.isEmpty {
-            reader.report(line: nil, path, "no value given; expected a number or a distribution such as \(ScenarioReader.distributionExample)")
+            reader.report(line: nil, path, "no value given; expected a number or a distribution such as \(Distribution.example)")
         }
         guard reader.issues.isEmpty, let q else { throw ScenarioError(issues: reader.sortedIssues) }
         return q

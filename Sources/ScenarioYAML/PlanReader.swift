@@ -1,4 +1,6 @@
 import Foundation
+import FunnelModel
+import Sampling
 import Yams
 
 /// The scenario file, section by section (MODEL.md section 15), with the
@@ -394,7 +396,7 @@ extension ScenarioReader {
         } else if Double(day + 1) <= opensDay {
             let opening = opensDay <= Double(lastDay) ? ", \(start.adding(days: Int(opensDay.rounded(.down))))" : ""
             report(node, f.path("deadline"),
-                   "the deadline ends before the requisition opens (opens_day \(ScenarioReader.format(opensDay))\(opening))",
+                   "the deadline ends before the requisition opens (opens_day \(Distribution.format(opensDay))\(opening))",
                    value: "\(deadline), day \(day)")
         }
     }

@@ -1,3 +1,5 @@
+import FunnelModel
+import Sampling
 /// A JSON Schema (draft 2020-12) of the scenario format (MODEL.md sections
 /// 2, 13 and 15), for editors with YAML language support: they validate a
 /// scenario file as it is typed and complete its field names.
@@ -240,8 +242,8 @@ public enum ScenarioSchema {
     /// One schema per accepted parameter set of each distribution, for `range`.
     static func forms(_ range: Range) -> [JSONValue] {
         var out: [JSONValue] = []
-        for name in ScenarioReader.distributionNames {
-            for parameters in ScenarioReader.distributionForms[name] ?? [] {
+        for name in Distribution.names {
+            for parameters in Distribution.forms[name] ?? [] {
                 guard let schema = form(name, parameters, range) else { continue }
                 out.append(schema)
             }
