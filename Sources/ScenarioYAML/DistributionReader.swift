@@ -148,15 +148,25 @@ extension ScenarioReader {
         return quantity(node, f.path(key), kind: kind)
     }
 
-    /// A field with a default: the default where absent or wrong (reported).
-    mutating func quantity(_ f: Fields, _ key: String, _ kind: QuantityKind, default d: Double) -> Quantity {
-        quantity(f, key, kind) ?? Quantity(d, kind: kind)
-    }
-
     /// A required field: reported where absent; a placeholder of 0 keeps
     /// the walk going (the scenario is rejected anyway).
     mutating func requiredQuantity(_ f: Fields, _ key: String, _ kind: QuantityKind, _ hint: String = "") -> Quantity {
         if f[key] == nil { missing(f, key, hint) }
         return quantity(f, key, kind) ?? Quantity(0, kind: kind)
+    }
+
+    /// The fields `list` of one section, each written one replacing the
+    /// value `root` holds (its type's default, or a placeholder for a
+    /// required field); a required field (`required`: its hint) that is
+    /// absent is reported.
+    mutating func read<F: QuantityField>(_ f: Fields, into root: inout F.Root, _ list: [F], required: [F: String] = [:]) {
+        for field in list {
+            if let hint = required[field], f[field.key] == nil { missing(f, field.key, hint) }
+            guard let q = quantity(f, field.key, field.kind) else { continue }
+            switch field.access {
+            case .value(let k): root[keyPath: k] = q
+            case .optional(let k): root[keyPath: k] = q
+            }
+        }
     }
 }
