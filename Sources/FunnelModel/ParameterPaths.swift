@@ -1,3 +1,6 @@
+// Walking a scenario's numeric leaves by `ParameterID` (`visitParameters`,
+// the one place that enumerates them), and path patterns with `*`.
+
 /// Where a numeric leaf of a scenario sits (MODEL.md section 13): which
 /// parameter it is, and whether it is a "no limit" field.
 public struct ParameterSlot: Sendable, Equatable {

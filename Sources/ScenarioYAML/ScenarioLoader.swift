@@ -60,7 +60,13 @@ public enum ScenarioLoader {
             reader.report(line: nil, "", "the file is empty; a scenario needs at least name, start and requisitions")
         }
         guard reader.issues.isEmpty, let scenario else { throw ScenarioError(issues: reader.sortedIssues) }
-        return scenario
+        // The reader applied every rule at its line; the value's own check
+        // guarantees it (a rule the reader missed is still reported, without a line).
+        do {
+            return try scenario.validated()
+        } catch {
+            throw ScenarioError(issues: error.issues.map { var i = $0; i.file = file; return i })
+        }
     }
 
     /// Builds a distribution from a YAML mapping text such as

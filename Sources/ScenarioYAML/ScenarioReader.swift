@@ -7,7 +7,10 @@ import Yams
 /// internals; `ScenarioLoader` is the public face).
 ///
 /// Readers return nil (or a placeholder) where a value is unusable and keep
-/// going, so one run reports everything that is wrong in a file.
+/// going, so one run reports everything that is wrong in a file. What is
+/// read here is how YAML writes a scenario (keys, nodes, scalars, lines);
+/// the rules a value must keep belong to the value types (`ScenarioRules`,
+/// `Quantity.problem`, `Distribution(_:_:)`), which this reader reports.
 struct ScenarioReader {
     let file: String
     var issues: [ScenarioIssue] = []
@@ -46,12 +49,9 @@ enum FieldPath {
     /// identifier, `list["free text"]` for another name, `list[index]`
     /// where it has none.
     static func item(_ list: String, _ item: Node, index: Int) -> String {
-        if case .mapping(let m) = item, let n = m["name"], case .scalar(let s) = n, !s.string.isEmpty,
-           !ScenarioReader.isNull(n) {
-            if ScenarioRules.isIdentifier(s.string) { return join(list, s.string) }
-            return list + "[\"" + s.string + "\"]"
-        }
-        return list + "[\(index)]"
+        var name: String?
+        if case .mapping(let m) = item, let n = m["name"], case .scalar(let s) = n, !ScenarioReader.isNull(n) { name = s.string }
+        return ScenarioRules.itemPath(list, name: name, index: index)
     }
 }
 
