@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "funnelcast", targets: ["funnelcast"]),
         .library(name: "Forecast", targets: ["Forecast"]),
+        // Reading scenario files into the Scenario values Forecast runs.
+        .library(name: "ScenarioYAML", targets: ["ScenarioYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,12 +21,12 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Sampling", "CFunnelcast",
+                "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CFunnelcast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Terminal tables, CSV files.
-        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel"]),
+        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
@@ -59,14 +61,14 @@ let package = Package(
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
 
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "CGSL", "CFunnelcast"]),
         // The scenario rules, mostly through the loader's messages.
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "ScenarioYAML", "Sampling"]),
         // The engine; the uncertain-parameter guard also loads the example plans.
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "ScenarioYAML"]),
-        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",

@@ -1,4 +1,8 @@
 import Sampling
+
+// Applying parameter changes (interventions, tornado points) to a scenario
+// through its `ParameterID`s, and the error a change that cannot apply gives.
+
 /// A parameter change that cannot be applied: the path it reached (or the
 /// pattern, when it reached none), the value or change, and why.
 ///

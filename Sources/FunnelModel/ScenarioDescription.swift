@@ -1,6 +1,9 @@
 import Foundation
 import Sampling
 
+// How a scenario describes itself to people: `funnelcast validate`'s
+// summary and its list of parameters.
+
 extension Scenario {
     /// A short human description of the plan, for `funnelcast validate`:
     /// name, start and horizon, trials and seed, each requisition (openings,
