@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "funnelcast", targets: ["funnelcast"]),
         .library(name: "Forecast", targets: ["Forecast"]),
+        // Reading scenario files into the Scenario values Forecast runs.
+        .library(name: "ScenarioYAML", targets: ["ScenarioYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Jobs", "Forecast", "Reporting", "FunnelModel", "Simulation", "CSignals",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,8 +34,18 @@ let package = Package(
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
         .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling"]),
-        // Scenario values, YAML decoding, validation, parameter paths.
-        .target(name: "FunnelModel", dependencies: ["Sampling", "Yams"]),
+        // Scenario files: the YAML loader and its alias-bomb guard, the
+        // JSON Schema, the starter scenario. The only module that links Yams;
+        // it also imports Yams' internal CYaml (libyaml's event parser, in
+        // YAMLExpansion.swift), which Yams exposes as no product of its own:
+        // it is reached through the Yams product that builds and links it.
+        .target(
+            name: "ScenarioYAML",
+            dependencies: ["FunnelModel", "Sampling", .product(name: "Yams", package: "Yams")]
+        ),
+        // Scenario values and their rules: fields, kinds, defaults,
+        // validation, parameter identifiers and paths, changes.
+        .target(name: "FunnelModel", dependencies: ["Sampling"]),
         // Random streams and distributions over GSL.
         .target(name: "Sampling", dependencies: ["CGSL", "CFunnelcast"]),
 
@@ -49,7 +61,7 @@ let package = Package(
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "Sampling", "Simulation", "CMallocCounter", "CGSL"],
+            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL"],
             path: "Benchmarks/funnelcast-bench"
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
@@ -61,17 +73,19 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
 
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "CGSL", "CFunnelcast", "TestSupport"]),
-        .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "TestSupport"]),
-        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "CGSL", "TestSupport"]),
+        // The scenario rules, mostly through the loader's messages.
+        .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "ScenarioYAML", "Sampling", "TestSupport"]),
+        // The engine; the uncertain-parameter guard also loads the example plans.
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL", "TestSupport"]),
         // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "Simulation", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "TestSupport"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["Forecast", "Simulation", "FunnelModel", "TestSupport"],
+            dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "TestSupport"],
             resources: [.copy("Corpus")]
         ),
     ]

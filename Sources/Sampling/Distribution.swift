@@ -2,8 +2,10 @@ import CGSL
 import Foundation
 
 /// A probability distribution of a scenario value, in the parameterization
-/// GSL samples from. Parameters are checked once by the initializers that
-/// build it (`Distribution.make`), after which sampling trusts them.
+/// GSL samples from. Parameters are checked once where it is built: by the
+/// throwing initializer of the written forms (`Distribution(_:_:)`, in
+/// Distribution+Forms.swift) or, for a value built from its cases, by
+/// `validated()` (DistributionError.swift); after that sampling trusts them.
 ///
 /// Each case knows how to draw (GSL), its analytic mean and variance, its
 /// support, and its quantile function (GSL's inverse CDFs), which the

@@ -1,5 +1,6 @@
 import Forecast
 import FunnelModel
+import Sampling
 import Simulation
 import TestSupport
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import TestSupport
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import XCTest
 
 /// Damaged copies of the reference plan: each must load or give issues, never crash.

@@ -1,7 +1,9 @@
 import Foundation
+import FunnelModel
+import Sampling
+@testable import ScenarioYAML
 import TestSupport
 import XCTest
-@testable import FunnelModel
 
 final class SchemaTests: XCTestCase {
     /// The schema parses as JSON, and its fields are the loader's.
@@ -16,7 +18,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(keys(defs["stage"]), Set(ScenarioReader.stageKeys))
         // Every distribution form, each with additionalProperties false.
         let forms = (defs["distribution"] as! [String: Any])["anyOf"] as! [[String: Any]]
-        XCTAssertEqual(forms.count, ScenarioReader.distributionForms.values.reduce(0) { $0 + $1.count } - 1,
+        XCTAssertEqual(forms.count, Distribution.forms.values.reduce(0) { $0 + $1.count } - 1,
                        "one schema per parameter set (empirical's two in one)")
         for f in forms { XCTAssertEqual(f["additionalProperties"] as? Bool, false, "\(f["title"] ?? "")") }
         let probability = (defs["probabilityDistribution"] as! [String: Any])["anyOf"] as! [[String: Any]]

@@ -1,4 +1,5 @@
 import FunnelModel
+import Sampling
 import XCTest
 
 /// One test per validation rule (MODEL.md sections 2, 15, 17.1, 17.3): each

@@ -1,5 +1,6 @@
 import Foundation
-@testable import FunnelModel
+import FunnelModel
+@testable import ScenarioYAML
 import TestSupport
 import XCTest
 

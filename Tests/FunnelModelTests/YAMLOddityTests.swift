@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import XCTest
 
 /// Files that are not what a scenario should be give clean issues, never a crash.

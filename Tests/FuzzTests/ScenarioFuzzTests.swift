@@ -2,6 +2,7 @@ import Dispatch
 import Forecast
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import Simulation
 import TestSupport
 import XCTest

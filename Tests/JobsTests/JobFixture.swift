@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import Synchronization
 import TestSupport
 

@@ -1,4 +1,6 @@
 import Foundation
+import FunnelModel
+import Sampling
 import Yams
 
 /// Reads scenario files (MODEL.md section 15) into validated `Scenario`
@@ -58,7 +60,13 @@ public enum ScenarioLoader {
             reader.report(line: nil, "", "the file is empty; a scenario needs at least name, start and requisitions")
         }
         guard reader.issues.isEmpty, let scenario else { throw ScenarioError(issues: reader.sortedIssues) }
-        return scenario
+        // The reader applied every rule at its line; the value's own check
+        // guarantees it (a rule the reader missed is still reported, without a line).
+        do {
+            return try scenario.validated()
+        } catch {
+            throw ScenarioError(issues: error.issues.map { var i = $0; i.file = file; return i })
+        }
     }
 
     /// Builds a distribution from a YAML mapping text such as
@@ -72,7 +80,7 @@ public enum ScenarioLoader {
         if let node {
             q = reader.quantity(node, path, kind: kind)
         } else if reader.issues.isEmpty {
-            reader.report(line: nil, path, "no value given; expected a number or a distribution such as \(ScenarioReader.distributionExample)")
+            reader.report(line: nil, path, "no value given; expected a number or a distribution such as \(Distribution.example)")
         }
         guard reader.issues.isEmpty, let q else { throw ScenarioError(issues: reader.sortedIssues) }
         return q

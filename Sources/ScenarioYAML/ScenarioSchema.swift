@@ -1,10 +1,13 @@
+import FunnelModel
+import Sampling
 /// A JSON Schema (draft 2020-12) of the scenario format (MODEL.md sections
 /// 2, 13 and 15), for editors with YAML language support: they validate a
 /// scenario file as it is typed and complete its field names.
 ///
-/// The schema is built from the same key lists and distribution forms as
-/// the loader (`ScenarioReader.topKeys`, `distributionForms`, ...), so the
-/// two cannot drift apart. Every mapping has `additionalProperties: false`.
+/// The schema is built from the same key lists, field kinds and
+/// distribution forms as the loader (`ScenarioReader.topKeys`,
+/// `QuantityField`, `Distribution.forms`, ...) and from the defaults the
+/// value types declare, so the two cannot drift apart. Every mapping has `additionalProperties: false`.
 /// What a schema can say, it says: required fields, numbers or
 /// distributions, probabilities within [0, 1], non-negative values, whole
 /// numbers, dates, names. What it cannot, the loader checks (`funnelcast
@@ -57,20 +60,42 @@ public enum ScenarioSchema {
         return .object(m + extra)
     }
 
+    /// A numeric field: its kind's definition, and the default its value
+    /// type declares (none for a `required` field or a "no limit" one).
+    static func field<F: QuantityField>(_ f: F, in template: F.Root, _ description: String, required: Bool = false) -> Field {
+        let value = required ? nil : f.access.get(template)
+        switch f.kind {
+        case .integer(let minimum):
+            return (f.key, integer(description, minimum: minimum, default: value?.integerValue))
+        case .probability:
+            return (f.key, ref("probability", description, default: value.map { .number($0.fixedValue) }))
+        case .nonNegative, .duration:
+            return (f.key, ref("nonNegative", description, default: value.map { .number($0.fixedValue) }))
+        }
+    }
+
+    /// Values holding the defaults of the sections whose initializers take
+    /// required fields (a placeholder for those, never shown).
+    static let requisitionTemplate = Requisition(name: "", sourcing: Sourcing(applicantsPerWeek: Quantity(0, kind: .nonNegative)),
+                                                 stages: [], offer: Offer(accept: Quantity(0, kind: .probability)))
+    static let scenarioTemplate = Scenario(name: "", start: CivilDate(dayNumber: 0), requisitions: [])
+    static let stageTemplate = Stage(name: "", pass: Quantity(0, kind: .probability))
+    static let poolTemplate = Pool(count: 0, hoursPerWeek: Quantity(0, kind: .nonNegative))
+
     static var top: [Field] {
         let fields: [Field] = [
             ("name", .object([("type", "string"), ("minLength", 1), ("pattern", "\\S"),
                               ("description", "A short title for the plan.")])),
             ("start", ref("date", "The plan's first day (day 0), YYYY-MM-DD.")),
             ("horizon_days", .object([("type", "number"), ("exclusiveMinimum", 0), ("maximum", 1_000_000),
-                                      ("default", 365),
+                                      ("default", .number(scenarioTemplate.horizonDays)),
                                       ("description", "Calendar days simulated; what has not happened by then is \"not within horizon\".")])),
-            ("trials", integer("Monte Carlo trials (the command line's --trials overrides it).", minimum: 1, default: 10_000)),
-            ("seed", .object([("type", "integer"), ("minimum", 0), ("maximum", .number(Double(UInt64.max))), ("default", 1),
+            ("trials", integer("Monte Carlo trials (the command line's --trials overrides it).", minimum: 1, default: scenarioTemplate.trials)),
+            ("seed", .object([("type", "integer"), ("minimum", 0), ("maximum", .number(Double(UInt64.max))), ("default", .number(Double(scenarioTemplate.seed))),
                               ("description", "Master seed: the same seed gives the same forecast (--seed overrides it).")])),
             ("calendar", mapping("Working days and holidays (HR's clock).", [
                 ("workdays", .object([("type", "array"), ("minItems", 1), ("uniqueItems", true), ("items", .object([("$ref", "#/$defs/weekday")])),
-                                      ("default", ["mon", "tue", "wed", "thu", "fri"]),
+                                      ("default", .array(CalendarSpec().workdays.map { .string($0.name) })),
                                       ("description", "Working weekdays.")])),
                 ("holidays", .object([("type", "array"), ("description", "Holiday ranges, inclusive; no HR work on these days."),
                                       ("items", mapping("A holiday.", required: ["from"], [
@@ -80,14 +105,14 @@ public enum ScenarioSchema {
                                       ]))])),
             ])),
             ("weather", mapping("Bad-weather days raise interview no-shows.", [
-                ("bad_day_probability", ref("probability", "Probability that a day is a bad-weather day.", default: 0)),
-                ("no_show_multiplier", ref("nonNegative", "Multiplies every interview's no-show probability on a bad day.", default: 1)),
+                field(Weather.Field.badDayProbability, in: Weather(), "Probability that a day is a bad-weather day."),
+                field(Weather.Field.noShowMultiplier, in: Weather(), "Multiplies every interview's no-show probability on a bad day."),
             ])),
             ("budget", mapping("Budget approval and company-wide freezes.", [
-                ("approval_days", ref("nonNegative", "Calendar days from opening until offers may go out (drawn per requisition).", default: 0)),
-                ("freezes_per_year", ref("nonNegative", "Budget freezes per year (a Poisson process).", default: 0)),
-                ("freeze_days", ref("nonNegative", "How long a freeze lasts, calendar days (drawn per freeze); required when freezes_per_year is not 0.")),
-                ("cancel_probability", ref("probability", "Probability that an open requisition is cancelled at a freeze's start.", default: 0)),
+                field(Budget.Field.approvalDays, in: Budget(), "Calendar days from opening until offers may go out (drawn per requisition)."),
+                field(Budget.Field.freezesPerYear, in: Budget(), "Budget freezes per year (a Poisson process)."),
+                field(Budget.Field.freezeDays, in: Budget(), "How long a freeze lasts, calendar days (drawn per freeze); required when freezes_per_year is not 0."),
+                field(Budget.Field.cancelProbability, in: Budget(), "Probability that an open requisition is cancelled at a freeze's start."),
             ], extra: [
                 ("if", .object([("required", ["freezes_per_year"]),
                                 ("properties", .object([("freezes_per_year", .object([("not", .object([("const", 0)]))]))]))])),
@@ -96,9 +121,9 @@ public enum ScenarioSchema {
             ("recruiters", ref("pool", "The recruiter pool; absent: no limit.")),
             ("interviewers", ref("pool", "The interviewer pool; absent: no limit.")),
             ("costs", mapping("Hourly and per-hire costs.", [
-                ("recruiter_hourly", ref("nonNegative", "Cost of an hour of recruiter time.", default: 0)),
-                ("interviewer_hourly", ref("nonNegative", "Cost of an hour of interviewer time.", default: 0)),
-                ("per_hire", ref("nonNegative", "Cost of each start (onboarding, fees).", default: 0)),
+                field(Costs.Field.recruiterHourly, in: Costs(), "Cost of an hour of recruiter time."),
+                field(Costs.Field.interviewerHourly, in: Costs(), "Cost of an hour of interviewer time."),
+                field(Costs.Field.perHire, in: Costs(), "Cost of each start (onboarding, fees)."),
             ])),
             ("requisitions", .object([("type", "array"), ("minItems", 1), ("items", .object([("$ref", "#/$defs/requisition")])),
                                       ("description", "The positions to fill, each with its own funnel; names unique.")])),
@@ -113,43 +138,43 @@ public enum ScenarioSchema {
         let fields: [Field] = [
             ("name", .object([("type", "string"), ("pattern", "^[A-Za-z0-9_-]+$"), ("not", .object([("const", "plan")])),
                               ("description", "Letters, digits, '_' and '-'; unique; not 'plan'.")])),
-            ("openings", integer("Positions to fill.", minimum: 1, default: 1)),
+            field(Requisition.Field.openings, in: requisitionTemplate, "Positions to fill."),
             ("opens_day", .object([("type", "number"), ("minimum", 0), ("default", 0),
                                    ("description", "Day (since start) the requisition opens.")])),
             ("deadline", ref("date", "Every opening should have started by the end of this day (default: the horizon).")),
             ("sourcing", mapping("Where applicants come from.", required: ["applicants_per_week"], [
-                ("applicants_per_week", ref("nonNegative", "Applicants per calendar week (Poisson).")),
-                ("initial_pool", integer("Candidates already there at the opening.", minimum: 0, default: 0)),
-                ("cost_per_applicant", ref("nonNegative", "Cost of each applicant.", default: 0)),
-                ("max_applicants", integer("Sourcing stops at this many applicants (absent: no limit).", minimum: 1)),
+                field(Requisition.Field.applicantsPerWeek, in: requisitionTemplate, "Applicants per calendar week (Poisson).", required: true),
+                field(Requisition.Field.initialPool, in: requisitionTemplate, "Candidates already there at the opening."),
+                field(Requisition.Field.costPerApplicant, in: requisitionTemplate, "Cost of each applicant."),
+                field(Requisition.Field.maxApplicants, in: requisitionTemplate, "Sourcing stops at this many applicants (absent: no limit)."),
             ])),
             ("candidate", mapping("How candidates behave.", [
-                ("competing_offers_per_week", ref("nonNegative", "Rate at which a candidate accepts an offer elsewhere.", default: 0)),
-                ("reply_days", ref("nonNegative", "Calendar days until a candidate answers an invitation.", default: 0)),
-                ("contact_failure", ref("probability", "Probability that an invitation never reaches the candidate.", default: 0)),
+                field(Requisition.Field.competingOffersPerWeek, in: requisitionTemplate, "Rate at which a candidate accepts an offer elsewhere."),
+                field(Requisition.Field.replyDays, in: requisitionTemplate, "Calendar days until a candidate answers an invitation."),
+                field(Requisition.Field.contactFailure, in: requisitionTemplate, "Probability that an invitation never reaches the candidate."),
             ])),
             ("stages", .object([("type", "array"), ("minItems", 1), ("items", .object([("$ref", "#/$defs/stage")])),
                                 ("description", "The funnel's steps, in order; names unique in the requisition.")])),
             ("decision", mapping("When the hiring manager decides.", [
-                ("slate_size", integer("Finalists to wait for before deciding.", minimum: 1, default: 1)),
-                ("max_wait_days", ref("nonNegative", "Longest a finalist waits for the decision (absent: no limit).")),
+                field(Requisition.Field.slateSize, in: requisitionTemplate, "Finalists to wait for before deciding."),
+                field(Requisition.Field.maxWaitDays, in: requisitionTemplate, "Longest a finalist waits for the decision (absent: no limit)."),
             ])),
             ("offer", mapping("The offer.", required: ["accept"], [
-                ("hr_workdays", ref("nonNegative", "Working days to prepare an offer.", default: 0)),
-                ("recruiter_hours", ref("nonNegative", "Recruiter hours per offer.", default: 0)),
-                ("accept", ref("probability", "Probability that an offer is accepted.")),
-                ("response_days", ref("nonNegative", "Calendar days until the candidate answers.", default: 0)),
+                field(Requisition.Field.offerWorkdays, in: requisitionTemplate, "Working days to prepare an offer."),
+                field(Requisition.Field.offerRecruiterHours, in: requisitionTemplate, "Recruiter hours per offer."),
+                field(Requisition.Field.accept, in: requisitionTemplate, "Probability that an offer is accepted.", required: true),
+                field(Requisition.Field.responseDays, in: requisitionTemplate, "Calendar days until the candidate answers."),
             ])),
             ("background_check", mapping("The background check after acceptance (absent: no check).", [
-                ("workdays", ref("nonNegative", "Working days the check takes.", default: 0)),
-                ("fail", ref("probability", "Probability that it fails for cause.", default: 0)),
-                ("false_fail", ref("probability", "Probability that it fails wrongly.", default: 0)),
-                ("dispute", ref("probability", "Probability that a wrong failure is cleared on dispute.", default: 0)),
-                ("dispute_days", ref("nonNegative", "Calendar days a dispute adds.", default: 0)),
-                ("cost", ref("nonNegative", "Cost of each check.", default: 0)),
+                field(BackgroundCheck.Field.workdays, in: BackgroundCheck(), "Working days the check takes."),
+                field(BackgroundCheck.Field.fail, in: BackgroundCheck(), "Probability that it fails for cause."),
+                field(BackgroundCheck.Field.falseFail, in: BackgroundCheck(), "Probability that it fails wrongly."),
+                field(BackgroundCheck.Field.dispute, in: BackgroundCheck(), "Probability that a wrong failure is cleared on dispute."),
+                field(BackgroundCheck.Field.disputeDays, in: BackgroundCheck(), "Calendar days a dispute adds."),
+                field(BackgroundCheck.Field.cost, in: BackgroundCheck(), "Cost of each check."),
             ])),
-            ("notice_days", ref("nonNegative", "Calendar days of notice before the start.", default: 0)),
-            ("renege", ref("probability", "Probability that an accepted candidate never starts.", default: 0)),
+            field(Requisition.Field.noticeDays, in: requisitionTemplate, "Calendar days of notice before the start."),
+            field(Requisition.Field.renege, in: requisitionTemplate, "Probability that an accepted candidate never starts."),
         ]
         assert(fields.map(\.key) == ScenarioReader.requisitionKeys, "the schema's requisition fields differ from the loader's")
         return .object([("type", "object"), ("required", ["name", "sourcing", "stages", "offer"]),
@@ -162,11 +187,11 @@ public enum ScenarioSchema {
                               ("description", "Letters, digits, '_' and '-'; unique in the requisition.")])),
             ("interview", .object([("type", "boolean"), ("default", false),
                                    ("description", "An interview: contact, reply, interviewer time and no-shows.")])),
-            ("hr_workdays", ref("nonNegative", "Working days the recruiter takes to act.", default: 0)),
-            ("recruiter_hours", ref("nonNegative", "Recruiter hours per candidate.", default: 0)),
-            ("interviewer_hours", ref("nonNegative", "Interviewer hours per interview (interview stages only).", default: 0)),
-            ("no_show", ref("probability", "Probability that the candidate does not come (interview stages only).", default: 0)),
-            ("pass", ref("probability", "Probability that a candidate passes this stage.")),
+            field(Stage.Field.hrWorkdays, in: stageTemplate, "Working days the recruiter takes to act."),
+            field(Stage.Field.recruiterHours, in: stageTemplate, "Recruiter hours per candidate."),
+            field(Stage.Field.interviewerHours, in: stageTemplate, "Interviewer hours per interview (interview stages only)."),
+            field(Stage.Field.noShow, in: stageTemplate, "Probability that the candidate does not come (interview stages only)."),
+            field(Stage.Field.pass, in: stageTemplate, "Probability that a candidate passes this stage.", required: true),
         ]
         assert(fields.map(\.key) == ScenarioReader.stageKeys, "the schema's stage fields differ from the loader's")
         let interviewOnly = JSONValue.object([("required", ["interview"]),
@@ -209,8 +234,8 @@ public enum ScenarioSchema {
             ("weekday", .object([("anyOf", [.object([("enum", .array(days.map { .string($0) }))]),
                                             .object([("type", "string"), ("pattern", .string("^(?:\(anyCase))$"))])])])),
             ("pool", mapping("A capacity pool: people and the hours each gives per week.", required: ["count", "hours_per_week"], [
-                ("count", integer("People in the pool (0: no limit).", minimum: 0)),
-                ("hours_per_week", ref("nonNegative", "Hours each gives per week.")),
+                field(Pool.Field.count, in: poolTemplate, "People in the pool (0: no limit).", required: true),
+                field(Pool.Field.hoursPerWeek, in: poolTemplate, "Hours each gives per week.", required: true),
             ])),
             ("requisition", requisition),
             ("stage", stage),
@@ -240,8 +265,8 @@ public enum ScenarioSchema {
     /// One schema per accepted parameter set of each distribution, for `range`.
     static func forms(_ range: Range) -> [JSONValue] {
         var out: [JSONValue] = []
-        for name in ScenarioReader.distributionNames {
-            for parameters in ScenarioReader.distributionForms[name] ?? [] {
+        for name in Distribution.names {
+            for parameters in Distribution.forms[name] ?? [] {
                 guard let schema = form(name, parameters, range) else { continue }
                 out.append(schema)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelModel
 import Yams
 
 /// `interventions[]` (MODEL.md section 13): named sets of changes, each
@@ -50,7 +51,7 @@ extension ScenarioReader {
                          parameters: [(slot: ParameterSlot, value: Quantity?)]) -> ParameterChange? {
         let matched = parameters.filter { PathPattern.matches(pattern, $0.slot.path) }
         if matched.isEmpty {
-            let closest = ScenarioReader.closestPaths(pattern, parameters.map(\.slot.path))
+            let closest = Suggest.closestPaths(pattern, parameters.map(\.slot.path))
             report(keyNode, path, "the pattern matches no parameter; closest: \(closest.joined(separator: ", "))")
         }
         guard let op = operation(value, path) else { return nil }
@@ -61,10 +62,10 @@ extension ScenarioReader {
             // One report per kind of field the pattern reaches.
             var seen: [QuantityKind] = []
             for m in matched {
-                let kind = m.value?.kind ?? ScenarioReader.kindOfAbsent(m.slot.path)
+                let kind = m.value?.kind ?? m.slot.id.kind
                 guard !seen.contains(kind) else { continue }
                 seen.append(kind)
-                if let problem = ScenarioReader.rangeProblem(d, kind: kind) {
+                if let problem = kind.problem(with: d) {
                     report(value, path, "cannot replace \(m.slot.path): \(problem)", value: written)
                 }
             }
@@ -109,54 +110,18 @@ extension ScenarioReader {
         return distribution(node, path).map { .replace($0) }
     }
 
-    /// The kind of a "no limit" field that is absent (its slot has no value to ask).
-    static func kindOfAbsent(_ path: String) -> QuantityKind {
-        let last = path.split(separator: ".").last.map(String.init) ?? ""
-        switch last {
-        case "count": return .integer(minimum: 0)
-        case "max_applicants": return .integer(minimum: 1)
-        case "hours_per_week": return .nonNegative
-        default: return .duration
-        }
-    }
-
     /// Setting an absent pool takes both its count and its hours.
     mutating func checkAbsentPools(_ replaced: [(path: String, line: Int?)], scenario: Scenario, path: String,
                                    skipping: Set<String>) {
-        for (label, pool) in [("recruiters", scenario.recruiters), ("interviewers", scenario.interviewers)]
-        where pool == nil && !skipping.contains(label) {
-            let count = replaced.first { $0.path == "\(label).count" }
-            let hours = replaced.first { $0.path == "\(label).hours_per_week" }
+        for role in PoolRole.allCases where scenario.pool(role) == nil && !skipping.contains(role.rawValue) {
+            let label = role.rawValue
+            let count = replaced.first { $0.path == ParameterID.pool(role, .count).path }
+            let hours = replaced.first { $0.path == ParameterID.pool(role, .hoursPerWeek).path }
             if let given = count ?? hours, (count == nil) != (hours == nil) {
                 let other = count == nil ? "count" : "hours_per_week"
                 report(line: given.line, path,
                        "the plan has no \(label) pool; an intervention that adds one must set both \(label).count and \(label).hours_per_week (\(label).\(other) is missing)")
             }
         }
-    }
-
-    /// Up to three parameter paths closest to `pattern` (edit distance,
-    /// segment by segment where the segment counts agree; a `*` in the
-    /// pattern matches anything and stays a `*` in the suggestion).
-    static func closestPaths(_ pattern: String, _ paths: [String], count: Int = 3) -> [String] {
-        let p = pattern.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var scored: [(suggestion: String, distance: Int, order: Int)] = []
-        for (i, path) in paths.enumerated() {
-            let s = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            if s.count == p.count {
-                let d = zip(p, s).reduce(0) { $0 + ($1.0 == "*" ? 0 : Suggest.distance($1.0, $1.1)) }
-                let suggestion = zip(p, s).map { $0.0 == "*" ? "*" : $0.1 }.joined(separator: ".")
-                scored.append((suggestion, d, i))
-            } else {
-                scored.append((path, Suggest.distance(pattern, path), i))
-            }
-        }
-        scored.sort { ($0.distance, $0.order) < ($1.distance, $1.order) }
-        var out: [String] = []
-        for s in scored where !out.contains(s.suggestion) {
-            out.append(s.suggestion)
-            if out.count == count { break }
-        }
-        return out
     }
 }

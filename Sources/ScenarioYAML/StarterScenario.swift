@@ -1,3 +1,4 @@
+import FunnelModel
 /// The commented starter scenario `funnelcast init` writes: one role, three
 /// funnel steps, every common field written out with what it means. It
 /// loads and runs as it is; a planner replaces the numbers with their own.
