@@ -49,6 +49,12 @@ let package = Package(
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
 
+        // Issue 12: the history event log and the fit from it (MODEL.md 18).
+        // The event log: its CSV format, reading, writing, and each
+        // candidate's, requisition's and freeze's reconstructed path.
+        .target(name: "History", dependencies: ["FunnelModel"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
+
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
