@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
+                "Forecast", "Reporting", "FunnelModel", "CFunnelcast", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +53,18 @@ let package = Package(
         // The event log: its CSV format, reading, writing, and each
         // candidate's, requisition's and freeze's reconstructed path.
         .target(name: "History", dependencies: ["FunnelModel"]),
+        // Estimators over a history and the fitted scenario they write.
+        .target(
+            name: "Calibration",
+            dependencies: ["History", "FunnelModel", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
+        ),
+        // GSL's minimizers and special functions, which CGSL does not expose.
+        .systemLibrary(name: "CGSLFit", pkgConfig: "gsl"),
         .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
+        .testTarget(
+            name: "CalibrationTests",
+            dependencies: ["Calibration", "History", "FunnelModel", "Forecast", "Simulation", "Sampling", "CGSL"]
+        ),
 
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),
