@@ -79,9 +79,10 @@ public struct DurationFit: Sendable {
         // (a shape runs off to infinity), so only the exponential is tried.
         let distinct = Set(values.map { ($0 * 1e6).rounded() }).count
         let tried = distinct < 3 ? families.filter { $0.parameterCount == 1 } : families
+        let prepared = PreparedSample(obs)
         var fits: [FamilyFit] = []
         for family in tried {
-            let negLL: ([Double]) -> Double = { t in -logLikelihood(family, t, obs) }
+            let negLL: ([Double]) -> Double = { t in -prepared.logLikelihood(family, t) }
             let start = family.start(mean: m, sd: s, logMean: lm, logSD: ls)
             let (t, value) = Minimizer.minimize(negLL, start: start)
             // A degenerate optimum (a parameter at the edge of what a double
@@ -98,7 +99,8 @@ public struct DurationFit: Sendable {
         return DurationFit(sample: sample, fits: fits, allZero: false)
     }
 
-    /// The log-likelihood of `obs` under `family` with parameters `t`.
+    /// The log-likelihood of `obs` under `family` with parameters `t`,
+    /// observation by observation: the reference `PreparedSample` is checked against.
     static func logLikelihood(_ family: DurationFamily, _ t: [Double], _ obs: [DurationObservation]) -> Double {
         var sum = 0.0
         for o in obs {

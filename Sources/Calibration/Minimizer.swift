@@ -17,7 +17,7 @@ enum Minimizer {
     /// simplex can stall on a ridge). Non-finite values of `f` count as a
     /// very large value, so the simplex backs away from them.
     static func minimize(_ f: @escaping ([Double]) -> Double, start: [Double], step: Double = 0.5,
-                         tolerance: Double = 1e-9, maxIterations: Int = 5000) -> (x: [Double], value: Double) {
+                         tolerance: Double = 1e-7, maxIterations: Int = 5000) -> (x: [Double], value: Double) {
         GSL.configure()
         var x = start
         var value = f(x)
