@@ -30,7 +30,7 @@ public struct FittedParameter: Sendable {
     /// The comment written beside the value.
     public var comment: String {
         var c = evidence
-        if let keptBecause { c = "kept from the template: \(keptBecause)" + (evidence.isEmpty ? "" : "; \(evidence)") }
+        if let keptBecause { c = "not fitted, kept: \(keptBecause)" + (evidence.isEmpty ? "" : "; \(evidence)") }
         if thin && keptBecause == nil { c += ": wide" }
         return c
     }

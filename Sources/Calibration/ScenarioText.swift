@@ -103,7 +103,23 @@ public struct ScenarioText {
         field(&out, 1, "per_hire", "costs.per_hire", s.costs.perHire)
         out += "\nrequisitions:\n"
         for r in s.requisitions { requisition(&out, r) }
+        if !s.interventions.isEmpty {
+            out += "interventions:\n"
+            for i in s.interventions {
+                out += "  - name: \(Self.quoted(i.name))\n    changes:\n"
+                for c in i.changes { out += "      \(Self.quoted(c.pattern)): \(Self.change(c.operation))\n" }
+            }
+        }
         return out
+    }
+
+    /// A change as the file writes it: a value, "x0.6" or "+2" / "-1".
+    static func change(_ op: ParameterChange.Operation) -> String {
+        switch op {
+        case .replace(let d): return yaml(d)
+        case .multiply(let f): return quoted("x" + number(f))
+        case .add(let a): return quoted((a >= 0 ? "+" : "") + number(a))
+        }
     }
 
     func requisition(_ out: inout String, _ r: Requisition) {

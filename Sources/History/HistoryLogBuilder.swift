@@ -157,7 +157,11 @@ struct HistoryLogBuilder {
         var gaps = 0, withGaps = 0
         var start = HistoryTime(days: .infinity)
         for f in freezes where f.started < start { start = f.started }
-        for req in requisitions {
+        for index in requisitions.indices {
+            let req = requisitions[index]
+            // The raw events go as their paths are built: the peak is the
+            // larger of the two, not their sum.
+            requisitions[index].events = []
             let end = req.files.map { ends[$0] }.max() ?? companyEnd
             // The stage order: the template's, or inferred from the paths.
             var order: [Int]

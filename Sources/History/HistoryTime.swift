@@ -30,21 +30,41 @@ public struct HistoryTime: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func < (a: HistoryTime, b: HistoryTime) -> Bool { a.days < b.days }
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDThh:mm[:ss]` (a space for the `T`
-    /// is accepted too); nil for anything else or a time that does not exist.
+    /// is accepted too, and spaces around); nil for anything else or a time
+    /// that does not exist. Reads the UTF-8 bytes at fixed offsets: a
+    /// history has a time on every row.
     public init?(parsing text: Substring) {
-        let text = text.trimmingSpaces
-        if let date = CivilDate(iso: String(text)) { self.init(days: Double(date.dayNumber), dateOnly: true); return }
-        guard text.count >= 16 else { return nil }
-        let dateEnd = text.index(text.startIndex, offsetBy: 10)
-        let separator = text[dateEnd]
-        guard separator == "T" || separator == " ", let date = CivilDate(iso: String(text[..<dateEnd])) else { return nil }
-        let clock = text[text.index(after: dateEnd)...].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2 || clock.count == 3,
-              clock.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let h = Int(clock[0]), let m = Int(clock[1]), h < 24, m < 60 else { return nil }
-        let s = clock.count == 3 ? Int(clock[2]) ?? 99 : 0
-        guard s < 60 else { return nil }
-        self.init(days: Double(date.dayNumber) + Double(h * 3600 + m * 60 + s) / 86_400)
+        var text = text
+        guard let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ all: UnsafeBufferPointer<UInt8>) -> HistoryTime? {
+        var lo = 0, hi = all.count
+        while lo < hi && (all[lo] == 32 || all[lo] == 9) { lo += 1 }
+        while hi > lo && (all[hi - 1] == 32 || all[hi - 1] == 9) { hi -= 1 }
+        let n = hi - lo
+        guard n == 10 || n == 16 || n == 19 else { return nil }
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in at..<(at + count) {
+                let b = all[lo + i]
+                guard b >= 48 && b <= 57 else { return nil }
+                v = v * 10 + Int(b - 48)
+            }
+            return v
+        }
+        guard all[lo + 4] == 45, all[lo + 7] == 45, let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2),
+              let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        if n == 10 { return HistoryTime(days: Double(date.dayNumber), dateOnly: true) }
+        let sep = all[lo + 10]
+        guard sep == 84 || sep == 32, all[lo + 13] == 58, let h = digits(11, 2), let mi = digits(14, 2), h < 24, mi < 60 else { return nil }
+        var sec = 0
+        if n == 19 {
+            guard all[lo + 16] == 58, let s = digits(17, 2), s < 60 else { return nil }
+            sec = s
+        }
+        return HistoryTime(days: Double(date.dayNumber) + Double(h * 3600 + mi * 60 + sec) / 86_400)
     }
 
     /// `YYYY-MM-DD` for a date-only time, else `YYYY-MM-DDThh:mm:ss`

@@ -9,19 +9,31 @@ public struct HistoryWriter: Sendable {
 
     public init(datesOnly: Bool = false) {
         self.datesOnly = datesOnly
-        text = HistoryReader.columns.joined(separator: ",") + "\r\n"
+        text = Self.header
     }
 
     /// Appends one event.
-    public mutating func append(_ e: HistoryEvent) {
+    public mutating func append(_ e: HistoryEvent) { Self.appendRecord(e, datesOnly: datesOnly, to: &text) }
+
+    /// The header record, CRLF included (for writers that stream to a file).
+    public static var header: String { HistoryReader.columns.joined(separator: ",") + "\r\n" }
+
+    /// One event's record, CRLF included (for writers that stream to a file).
+    public static func record(_ e: HistoryEvent, datesOnly: Bool = false) -> String {
+        var out = ""
+        appendRecord(e, datesOnly: datesOnly, to: &out)
+        return out
+    }
+
+    static func appendRecord(_ e: HistoryEvent, datesOnly: Bool, to out: inout String) {
         var time = e.time
         if datesOnly { time = HistoryTime(days: time.days.rounded(.down), dateOnly: true) }
         let fields = [e.requisition, e.candidate, e.stage, e.kind.rawValue, time.description, e.detail]
         for (i, f) in fields.enumerated() {
-            if i > 0 { text.append(",") }
-            Self.appendField(f, to: &text)
+            if i > 0 { out.append(",") }
+            appendField(f, to: &out)
         }
-        text.append("\r\n")
+        out.append("\r\n")
     }
 
     /// The whole log of `events`, in their order.

@@ -78,6 +78,7 @@ final class FitJobTests: XCTestCase {
         XCTAssertTrue(text.contains("passed of"), text)
         let scenario = try ScenarioLoader.load(path: path("fitted.yaml"))
         XCTAssertTrue(scenario.requisitions[0].stages[0].pass.isUncertain, "the Beta posterior carries the data's uncertainty")
+        XCTAssertEqual(scenario.interventions, try ScenarioLoader.load(path: path("template.yaml")).interventions, "kept from the template")
         var starts = 0.0
         ForecastRunner.run(model: SimulationModel(scenario), options: RunOptions(trials: 8, seed: 3, threads: 1)) { chunk in
             starts += chunk.outcomes.reduce(0) { $0 + $1.requisitions[0][.filled] }

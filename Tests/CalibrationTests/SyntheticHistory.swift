@@ -37,6 +37,11 @@ struct SyntheticHistory {
             background_check: {workdays: 1, fail: 0.5, false_fail: 0.5, dispute: 0.5, dispute_days: 1}
             notice_days: 1
             renege: 0.5
+        interventions:
+          - name: Faster screen
+            changes:
+              "requisitions.*.stages.screen.hr_workdays": "x0.5"
+              "requisitions.eng.offer.accept": "+0.05"
 
         """
 
