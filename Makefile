@@ -55,10 +55,12 @@ fuzz: deps
 # ThreadSanitizer and AddressSanitizer on the tests that run trials in
 # parallel (the runner, the CLI, interrupts), that cross into C (GSL, the
 # Philox generator, libyaml's event parser), the event queue (raw memory it
-# manages itself) and a short fuzz on 2 threads.
+# manages itself), the tests' process runner (a thread per pipe) and a short
+# fuzz on 2 threads. FUNNELCAST_SANITIZER tells the tests which sanitizer runs:
+# they skip their wall-clock limits under it (TestSupport's XCTAssertElapsed).
 # Each sanitizer builds in its own folder. Leaks that XCTest and Foundation
 # leave at exit are suppressed (scripts/lsan-suppressions.txt).
-SANITIZE_TESTS ?= EventQueueTests|ForecastBuilderTests|RunLimitsTests|DegenerateValueTests|FaultTests|RunCommandTests|GSLNeverAbortsTests|GSLErrorTests|RandomStreamTests|YAMLEdgeCaseTests|ScenarioFuzzTests
+SANITIZE_TESTS ?= ProcessRunnerTests|EventQueueTests|ForecastBuilderTests|RunLimitsTests|DegenerateValueTests|FaultTests|RunCommandTests|GSLNeverAbortsTests|GSLErrorTests|RandomStreamTests|YAMLEdgeCaseTests|ScenarioFuzzTests
 SANITIZE_FUZZ_COUNT ?= 400
 
 test-sanitize: deps

@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "funnelcast", targets: ["funnelcast"]),
         .library(name: "Forecast", targets: ["Forecast"]),
+        // Reading scenario files into the Scenario values Forecast runs.
+        .library(name: "ScenarioYAML", targets: ["ScenarioYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,18 +21,31 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast", "Calibration",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Terminal tables, CSV files.
-        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel"]),
+        // The commands' work without the process: prepare outputs, run with
+        // cancellation and progress, commit or abandon, say what was written.
+        .target(name: "Jobs", dependencies: ["Forecast", "Reporting", "FunnelModel", "Simulation"]),
+        // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
+        .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
         .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling"]),
-        // Scenario values, YAML decoding, validation, parameter paths.
-        .target(name: "FunnelModel", dependencies: ["Sampling", "Yams"]),
+        // Scenario files: the YAML loader and its alias-bomb guard, the
+        // JSON Schema, the starter scenario. The only module that links Yams;
+        // it also imports Yams' internal CYaml (libyaml's event parser, in
+        // YAMLExpansion.swift), which Yams exposes as no product of its own:
+        // it is reached through the Yams product that builds and links it.
+        .target(
+            name: "ScenarioYAML",
+            dependencies: ["FunnelModel", "Sampling", .product(name: "Yams", package: "Yams")]
+        ),
+        // Scenario values and their rules: fields, kinds, defaults,
+        // validation, parameter identifiers and paths, changes.
+        .target(name: "FunnelModel", dependencies: ["Sampling"]),
         // Random streams and distributions over GSL.
         .target(name: "Sampling", dependencies: ["CGSL", "CFunnelcast"]),
 
@@ -41,10 +56,12 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "CFunnelcast", dependencies: ["CGSL"]),
+        // SIGINT and SIGTERM as a flag, for the command-line tool only.
+        .target(name: "CSignals"),
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History"],
+            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History"],
             path: "Benchmarks/funnelcast-bench"
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
@@ -56,26 +73,36 @@ let package = Package(
         // Estimators over a history and the fitted scenario they write.
         .target(
             name: "Calibration",
-            dependencies: ["History", "FunnelModel", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
+            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
         ),
         // GSL's minimizers and special functions, which CGSL does not expose.
         .systemLibrary(name: "CGSLFit", pkgConfig: "gsl"),
         .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
         .testTarget(
             name: "CalibrationTests",
-            dependencies: ["Calibration", "History", "FunnelModel", "Forecast", "Simulation", "Sampling", "CGSL"]
+            dependencies: ["Calibration", "History", "FunnelModel", "ScenarioYAML", "Forecast", "Simulation", "Sampling", "CGSL"]
         ),
 
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
-        .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
-        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
-        .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        // What the test targets share: a process runner that drains stdout and
+        // stderr at once, the seeded generator, the package's paths, the
+        // statistical and CSV assertions. No dependency on the package's modules.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "CGSL", "CFunnelcast", "TestSupport"]),
+        // The scenario rules, mostly through the loader's messages.
+        .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "ScenarioYAML", "Sampling", "TestSupport"]),
+        // The engine; the uncertain-parameter guard also loads the example plans.
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL", "TestSupport"]),
+        // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
+        .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "TestSupport"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["Forecast", "Simulation", "FunnelModel"],
+            dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "TestSupport"],
             resources: [.copy("Corpus")]
         ),
     ]

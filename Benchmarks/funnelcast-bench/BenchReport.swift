@@ -4,6 +4,7 @@ import Forecast
 import Foundation
 import FunnelModel
 import Sampling
+import ScenarioYAML
 import Simulation
 
 /// One measured figure.

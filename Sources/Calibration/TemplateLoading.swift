@@ -1,4 +1,5 @@
 import FunnelModel
+import ScenarioYAML
 
 /// The one place Calibration reads a scenario file: the template of `fit`.
 /// (The loader may move to its own YAML module; only this file names it.)

@@ -108,3 +108,39 @@ public enum TrialMetrics {
         return out + outcome.parameters
     }
 }
+
+/// What a metric's values measure: the one metric-to-unit mapping that the
+/// terminal tables, the CSV-facing reports and the HTML charts all read.
+public enum MetricUnit: Sendable, Equatable {
+    /// A share in [0, 1] (a probability): shown as a percentage, changes in points.
+    case share
+    /// Days.
+    case days
+    /// Money, whole units.
+    case money
+    /// Hours of work.
+    case hours
+    /// A count of candidates, offers or openings.
+    case count
+}
+
+extension Metric {
+    /// The unit of this metric's values.
+    public var unit: MetricUnit {
+        switch self {
+        case .onTime, .cancelled: return .share
+        case .timeToFill, .timeToStart: return .days
+        case .cost, .costPerHire: return .money
+        case .recruiterHours, .interviewerHours: return .hours
+        case .filled, .applicants, .contactFailures, .noShows, .withdrawn, .rejected, .offers, .declines, .bgFail,
+             .bgFalseFail, .reneges, .released:
+            return .count
+        }
+    }
+}
+
+extension MetricChoice {
+    /// The unit of the chosen statistic: a share of trials for
+    /// `beyond_horizon`, else the metric's.
+    public var unit: MetricUnit { statistic == .beyondHorizon ? .share : metric.unit }
+}

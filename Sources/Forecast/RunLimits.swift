@@ -96,11 +96,102 @@ public struct WorkEstimate: Sendable {
     }
 }
 
-/// A run the limits refuse: what it would need, the limit, and how to change it.
-public struct RunLimitError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+/// A run the limits refuse, as a typed value: which limit, what the run
+/// would need, and the kind of remedy. `description` says it in words that
+/// name no command-line option; a tool words the remedy with its own
+/// options from `problem` and `remedy`.
+public enum RunLimitError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// More trials than the 32-bit stream counters number.
+    case tooManyTrials(Int)
+    /// More requisitions than the 16-bit index of an event holds.
+    case tooManyRequisitions(Int)
+    /// More stages in one requisition than a candidate's 16-bit stage holds.
+    case tooManyStages(requisition: String, stages: Int)
+    /// Expected events per trial beyond the limit; `busiest` where one
+    /// requisition has at least half of them.
+    case tooManyEvents(perTrial: Double, busiest: Busiest?, limit: Double)
+    /// Memory beyond the limit; `bytesPerTrial` where the need grows with
+    /// the trial count (every trial's values kept), nil where it does not.
+    case tooMuchMemory(bytes: Double, trials: Int, bytesPerTrial: Double?, limit: Double)
+    /// An environment variable that does not parse, and its text.
+    case badVariable(name: String, value: String)
+
+    /// The requisition with most of a plan's expected events.
+    public struct Busiest: Sendable, Equatable {
+        public var name: String
+        public var applicants: Double
+    }
+
+    /// How the refused run could be let through.
+    public enum Remedy: Sendable, Equatable {
+        /// Fewer trials.
+        case fewerTrials
+        /// Check the plan's applicant rates, or raise the event limit.
+        case checkRatesOrRaiseEventLimit
+        /// Fewer trials, or a higher memory limit.
+        case fewerTrialsOrRaiseMemoryLimit
+        /// A simpler plan, or a higher memory limit.
+        case simplerPlanOrRaiseMemoryLimit
+    }
+
+    /// What is wrong: "the plan needs about 2.6e+10 events per trial (...),
+    /// more than the limit of 10000000".
+    public var problem: String {
+        switch self {
+        case .tooManyTrials(let trials):
+            return "\(trials) trials are more than the engine can number (at most \(RunLimits.maxTrials))"
+        case .tooManyRequisitions(let count):
+            return "the plan has \(count) requisitions; the engine handles at most \(RunLimits.maxRequisitions): "
+                + "split the plan into several scenario files"
+        case .tooManyStages(let requisition, let stages):
+            return "requisitions.\(requisition) has \(stages) stages; the engine handles at most "
+                + "\(RunLimits.maxStages) per requisition"
+        case .tooManyEvents(let perTrial, let busiest, let limit):
+            let why = busiest.map {
+                " (requisitions.\($0.name): about \(RunLimits.format($0.applicants)) applicants over the horizon)"
+            } ?? ""
+            return "the plan needs about \(RunLimits.format(perTrial)) events per trial\(why), more than the "
+                + "limit of \(RunLimits.formatLimit(limit))"
+        case .tooMuchMemory(let bytes, let trials, let bytesPerTrial, let limit):
+            let what = bytesPerTrial.map {
+                "\(trials) trials keep about \(RunLimits.formatBytes($0)) each, plus the timeline and the trials in progress"
+            } ?? "the per-trial values, the timeline and the trials in progress"
+            return "the run needs about \(RunLimits.formatBytes(bytes)) of memory (\(what)), more "
+                + "than the limit of \(RunLimits.formatBytes(limit))"
+        case .badVariable(let name, let value):
+            let expected = name == RunLimits.eventsVariable ? "a whole number of events such as 50000000 or 5e7"
+                                                            : "a size such as 8G, 512M or 2000000000 (bytes)"
+            return "\(name) must be \(expected) (got \(value))"
+        }
+    }
+
+    /// The kind of remedy, where the message gives one after `problem`.
+    public var remedy: Remedy? {
+        switch self {
+        case .tooManyTrials: return .fewerTrials
+        case .tooManyEvents: return .checkRatesOrRaiseEventLimit
+        case .tooMuchMemory(_, _, let bytesPerTrial, _):
+            return bytesPerTrial == nil ? .simplerPlanOrRaiseMemoryLimit : .fewerTrialsOrRaiseMemoryLimit
+        case .tooManyRequisitions, .tooManyStages, .badVariable: return nil
+        }
+    }
+
+    /// The whole message (`description`).
+    public var message: String { description }
+
+    public var description: String {
+        guard let remedy else { return problem }
+        switch remedy {
+        case .fewerTrials: return problem + "; lower the trial count"
+        case .checkRatesOrRaiseEventLimit:
+            return problem + "; check the applicant rates, the horizon and max_applicants, or raise the limit "
+                + "(\(RunLimits.eventsVariable))"
+        case .fewerTrialsOrRaiseMemoryLimit:
+            return problem + "; lower the trial count, or raise the limit (\(RunLimits.memoryVariable))"
+        case .simplerPlanOrRaiseMemoryLimit:
+            return problem + "; simplify the plan, or raise the limit (\(RunLimits.memoryVariable))"
+        }
+    }
 }
 
 /// The most work a run may ask of the machine, checked before any trial
@@ -143,15 +234,11 @@ public struct RunLimits: Sendable, Equatable {
         throws(RunLimitError) -> RunLimits {
         var limits = RunLimits()
         if let text = environment[eventsVariable] {
-            guard let v = parseCount(text) else {
-                throw RunLimitError("\(eventsVariable) must be a whole number of events such as 50000000 or 5e7 (got \(text))")
-            }
+            guard let v = parseCount(text) else { throw .badVariable(name: eventsVariable, value: text) }
             limits.maxEventsPerTrial = v
         }
         if let text = environment[memoryVariable] {
-            guard let v = parseSize(text) else {
-                throw RunLimitError("\(memoryVariable) must be a size such as 8G, 512M or 2000000000 (bytes) (got \(text))")
-            }
+            guard let v = parseSize(text) else { throw .badVariable(name: memoryVariable, value: text) }
             limits.maxMemoryBytes = v
         }
         return limits
@@ -182,45 +269,30 @@ public struct RunLimits: Sendable, Equatable {
     }
 
     /// Throws where a run of `trials` trials on `threads` threads would go
-    /// beyond a limit; the message says what the run needs, the limit, and
-    /// how to change it. Nothing is allocated for the run.
+    /// beyond a limit; the error says what the run needs, the limit, and
+    /// what would change it. Nothing is allocated for the run.
     /// `keepsTrialColumns` as in `ForecastBuilder`: false for a forecast,
     /// whose memory stops growing past the exact trials.
     public func check(model: SimulationModel, trials: Int, threads: Int,
                       keepsTrialColumns: Bool = true) throws(RunLimitError) {
         let scenario = model.scenario
-        guard trials <= RunLimits.maxTrials else {
-            throw RunLimitError("\(trials) trials are more than the engine can number (at most \(RunLimits.maxTrials)); lower --trials")
-        }
+        guard trials <= RunLimits.maxTrials else { throw .tooManyTrials(trials) }
         guard scenario.requisitions.count <= RunLimits.maxRequisitions else {
-            throw RunLimitError("the plan has \(scenario.requisitions.count) requisitions; the engine handles at most "
-                                + "\(RunLimits.maxRequisitions): split the plan into several scenario files")
+            throw .tooManyRequisitions(scenario.requisitions.count)
         }
         if let wide = scenario.requisitions.first(where: { $0.stages.count > RunLimits.maxStages }) {
-            throw RunLimitError("requisitions.\(wide.name) has \(wide.stages.count) stages; the engine handles at most "
-                                + "\(RunLimits.maxStages) per requisition")
+            throw .tooManyStages(requisition: wide.name, stages: wide.stages.count)
         }
         let estimate = WorkEstimate(model: model, trials: trials, threads: threads, keepsTrialColumns: keepsTrialColumns)
         if !(estimate.eventsPerTrial <= maxEventsPerTrial) {
-            var why = ""
-            if let b = estimate.busiest, b.events >= estimate.eventsPerTrial / 2 {
-                why = " (requisitions.\(b.name): about \(RunLimits.format(b.applicants)) applicants over the horizon)"
+            let busiest = estimate.busiest.flatMap {
+                $0.events >= estimate.eventsPerTrial / 2 ? RunLimitError.Busiest(name: $0.name, applicants: $0.applicants) : nil
             }
-            throw RunLimitError(
-                "the plan needs about \(RunLimits.format(estimate.eventsPerTrial)) events per trial\(why), more than the "
-                + "limit of \(RunLimits.formatLimit(maxEventsPerTrial)); check the applicant rates, the horizon and "
-                + "max_applicants, or raise the limit with --max-events N (or \(RunLimits.eventsVariable))")
+            throw .tooManyEvents(perTrial: estimate.eventsPerTrial, busiest: busiest, limit: maxEventsPerTrial)
         }
         if !(estimate.memoryBytes <= maxMemoryBytes) {
-            let what = estimate.growsWithTrials
-                ? "\(trials) trials keep about \(RunLimits.formatBytes(estimate.bytesPerTrial)) each, plus the timeline and "
-                    + "the trials in progress"
-                : "the per-trial values, the timeline and the trials in progress"
-            let lower = estimate.growsWithTrials ? "lower --trials" : "simplify the plan"
-            throw RunLimitError(
-                "the run needs about \(RunLimits.formatBytes(estimate.memoryBytes)) of memory (\(what)), more "
-                + "than the limit of \(RunLimits.formatBytes(maxMemoryBytes)); \(lower), or raise the limit with "
-                + "--max-memory SIZE (or \(RunLimits.memoryVariable))")
+            throw .tooMuchMemory(bytes: estimate.memoryBytes, trials: trials,
+                                 bytesPerTrial: estimate.growsWithTrials ? estimate.bytesPerTrial : nil, limit: maxMemoryBytes)
         }
     }
 

@@ -69,7 +69,7 @@ public struct Quantity: Sendable, Equatable {
 
     /// One draw, adjusted.
     @inlinable
-    public func draw(_ generator: RandomGenerator) -> Double { adjust(distribution.sample(generator)) }
+    package func draw(_ generator: RandomGenerator) -> Double { adjust(distribution.sample(generator)) }
 
     /// The value of a constant quantity, adjusted (the mean otherwise).
     public var fixedValue: Double { adjust(distribution.mean) }

@@ -1,3 +1,8 @@
+import Sampling
+
+// Applying parameter changes (interventions, tornado points) to a scenario
+// through its `ParameterID`s, and the error a change that cannot apply gives.
+
 /// A parameter change that cannot be applied: the path it reached (or the
 /// pattern, when it reached none), the value or change, and why.
 ///
@@ -47,23 +52,22 @@ extension Scenario {
     /// and hours, and freezes need `budget.freeze_days`.
     public func applying(_ changes: [ParameterChange]) throws(ChangeError) -> Scenario {
         var s = self
-        var reachedPools: Set<String> = []
+        var reachedPools: Set<PoolRole> = []
         // Fields set on a pool the plan lacks: the pool exists once both its
         // count and its hours are set, possibly by different changes.
-        var pending: [String: Quantity] = [:]
+        var pending: [ParameterID: Quantity] = [:]
         for change in changes {
             let written = change.operation.description
             var matched = 0
             try s.visitParameters { (slot, q) throws(ChangeError) in
-                let pool = slot.path.split(separator: ".").first.map(String.init) ?? ""
-                let isPool = pool == "recruiters" || pool == "interviewers"
-                if isPool, q == nil { q = pending[slot.path] }
+                let pool = slot.id.pool
+                if pool != nil, q == nil { q = pending[slot.id] }
                 guard PathPattern.matches(change.pattern, slot.path) else { return }
                 matched += 1
-                q = try Scenario.apply(change.operation, to: q, at: slot.path, written: written)
-                if isPool {
+                q = try Scenario.apply(change.operation, to: q, at: slot.id, written: written)
+                if let pool {
                     reachedPools.insert(pool)
-                    if slot.isOptional { pending[slot.path] = q }
+                    if slot.isOptional { pending[slot.id] = q }
                 }
             }
             guard matched > 0 else {
@@ -88,13 +92,13 @@ extension Scenario {
     }
 
     /// One operation on one field's value (nil: a "no limit" field).
-    static func apply(_ op: ParameterChange.Operation, to q: Quantity?, at path: String,
+    static func apply(_ op: ParameterChange.Operation, to q: Quantity?, at id: ParameterID,
                       written: String) throws(ChangeError) -> Quantity {
-        func fail(_ message: String) -> ChangeError { ChangeError(path: path, value: written, message: message) }
+        func fail(_ message: String) -> ChangeError { ChangeError(path: id.path, value: written, message: message) }
         switch op {
         case .replace(let d):
-            let kind = q?.kind ?? ScenarioReader.kindOfAbsent(path)
-            if let problem = ScenarioReader.rangeProblem(d, kind: kind) { throw fail(problem) }
+            let kind = q?.kind ?? id.kind
+            if let problem = kind.problem(with: d) { throw fail(problem) }
             return Quantity(d, kind: kind)
         case .multiply(let f):
             guard var q else { throw fail(Scenario.noLimitMessage) }
@@ -113,25 +117,26 @@ extension Scenario {
     static let noLimitMessage = "the field is not set (no limit): a \"no limit\" field can be set to a number but not multiplied or added to"
 
     /// What a change can break that clipping does not mend.
-    private func checkChanged(pools: Set<String>, before: Scenario) throws(ChangeError) {
-        for (label, pool) in [("recruiters", recruiters), ("interviewers", interviewers)] where pools.contains(label) {
+    private func checkChanged(pools: Set<PoolRole>, before: Scenario) throws(ChangeError) {
+        for role in PoolRole.allCases where pools.contains(role) {
+            let label = role.rawValue, pool = self.pool(role)
             guard let pool else {
                 throw ChangeError(path: label, value: nil,
                                   message: "the plan has no \(label) pool; a change that adds one must set both "
                                       + "\(label).count and \(label).hours_per_week")
             }
             if pool.count.integerValue < 1 {
-                throw ChangeError(path: "\(label).count", value: Scenario.number(pool.count.fixedValue),
+                throw ChangeError(path: ParameterID.pool(role, .count).path, value: Scenario.number(pool.count.fixedValue),
                                   message: "a pool count must stay at least 1 after a change")
             }
             if !pool.hoursPerWeek.isDistribution, pool.hoursPerWeek.fixedValue <= 0 {
-                throw ChangeError(path: "\(label).hours_per_week", value: Scenario.number(pool.hoursPerWeek.fixedValue),
+                throw ChangeError(path: ParameterID.pool(role, .hoursPerWeek).path, value: Scenario.number(pool.hoursPerWeek.fixedValue),
                                   message: "must stay greater than 0 for a pool of \(pool.count.integerValue)")
             }
         }
         let freezes = budget.freezesPerYear
         if budget != before.budget, budget.freezeDays == nil, freezes.adjust(freezes.distribution.support.upper) > 0 {
-            throw ChangeError(path: "budget.freeze_days", value: nil,
+            throw ChangeError(path: ParameterID.budget(.freezeDays).path, value: nil,
                               message: "budget.freezes_per_year is above 0 after the change, so budget.freeze_days is required")
         }
     }
@@ -141,7 +146,7 @@ extension PathPattern {
     /// Up to `count` parameter paths closest to `pattern` (edit distance
     /// segment by segment; a `*` stays a `*`), for "matches nothing" errors.
     public static func closest(_ pattern: String, in paths: [String], count: Int = 3) -> [String] {
-        ScenarioReader.closestPaths(pattern, paths, count: count)
+        Suggest.closestPaths(pattern, paths, count: count)
     }
 
     /// The paths each pattern matches, in `paths` order, or an error naming

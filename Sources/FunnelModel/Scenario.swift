@@ -1,11 +1,12 @@
-@_exported import Sampling
+import Sampling
 
 /// One hiring plan, as a scenario file describes it (MODEL.md section 15).
 ///
-/// Built by `ScenarioLoader`, which validates every field; an instance is
-/// therefore always valid, and the engine trusts it. Every numeric leaf is a
-/// `Quantity` so interventions and sensitivity runs can change any of them
-/// through `visitParameters` (MODEL.md section 13).
+/// Built by the YAML loader (`ScenarioLoader` in ScenarioYAML) or in code;
+/// either way it is checked by the same rules (`validationIssues`, which the
+/// loader's messages share), and the engine trusts a checked one. Every
+/// numeric leaf is a `Quantity` so interventions and sensitivity runs can
+/// change any of them through `visitParameters` (MODEL.md section 13).
 public struct Scenario: Sendable, Equatable {
     public var name: String
     public var start: CivilDate
@@ -35,6 +36,9 @@ public struct Scenario: Sendable, Equatable {
 
     /// Requisitions by name.
     public func requisition(named name: String) -> Requisition? { requisitions.first { $0.name == name } }
+
+    /// The recruiter or interviewer pool (nil: no limit).
+    public func pool(_ role: PoolRole) -> Pool? { role == .recruiters ? recruiters : interviewers }
 }
 
 public struct CalendarSpec: Sendable, Equatable {
@@ -196,4 +200,7 @@ public struct ParameterChange: Sendable, Equatable {
     public var operation: Operation
 
     public init(pattern: String, operation: Operation) { self.pattern = pattern; self.operation = operation }
+
+    /// A change of the one parameter `id`.
+    public init(_ id: ParameterID, _ operation: Operation) { self.init(pattern: id.path, operation: operation) }
 }

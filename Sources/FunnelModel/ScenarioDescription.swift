@@ -1,4 +1,8 @@
 import Foundation
+import Sampling
+
+// How a scenario describes itself to people: `funnelcast validate`'s
+// summary and its list of parameters.
 
 extension Scenario {
     /// A short human description of the plan, for `funnelcast validate`:
@@ -33,7 +37,7 @@ extension Scenario {
         let uncertain = uncertainParameters
         lines.append("Uncertain parameters (\(uncertain.count)):")
         for u in uncertain {
-            lines.append("  \(u.path): \(Scenario.describe(u.value))")
+            lines.append("  \(u.id.path): \(Scenario.describe(u.value))")
         }
         return lines
     }
@@ -48,7 +52,7 @@ extension Scenario {
     static func describe(_ q: Quantity) -> String {
         let d = q.distribution
         if case .constant(let v) = d { return number(v) }
-        return "\(ScenarioReader.name(of: d)), mean \(number(d.mean)), sd \(number(d.variance.squareRoot()))"
+        return "\(d.name), mean \(number(d.mean)), sd \(number(d.variance.squareRoot()))"
     }
 }
 
@@ -69,7 +73,7 @@ extension Scenario {
         parameters.map { p in
             guard let q = p.value else {
                 return ParameterDescription(path: p.slot.path, value: "no limit",
-                                            kind: ScenarioReader.kindOfAbsent(p.slot.path), isUncertain: false)
+                                            kind: p.slot.id.kind, isUncertain: false)
             }
             var value = Scenario.describe(q)
             if q.scale != 1 { value += " x" + Scenario.number(q.scale) }

@@ -2,8 +2,10 @@ import CGSL
 import Foundation
 
 /// A probability distribution of a scenario value, in the parameterization
-/// GSL samples from. Parameters are checked once by the initializers that
-/// build it (`Distribution.make`), after which sampling trusts them.
+/// GSL samples from. Parameters are checked once where it is built: by the
+/// throwing initializer of the written forms (`Distribution(_:_:)`, in
+/// Distribution+Forms.swift) or, for a value built from its cases, by
+/// `validated()` (DistributionError.swift); after that sampling trusts them.
 ///
 /// Each case knows how to draw (GSL), its analytic mean and variance, its
 /// support, and its quantile function (GSL's inverse CDFs), which the
@@ -46,7 +48,7 @@ public enum Distribution: Sendable, Equatable {
 
     /// One draw from `generator`.
     @inlinable
-    public func sample(_ generator: RandomGenerator) -> Double {
+    package func sample(_ generator: RandomGenerator) -> Double {
         let r = generator.rng
         switch self {
         case .constant(let v): return v
@@ -201,15 +203,15 @@ public enum Distribution: Sendable, Equatable {
 
 /// Which family a distribution (or a raw draw) belongs to: the benchmark
 /// counts draws by kind and prices each kind from its measured cost.
-public enum DrawKind: Int, CaseIterable, Sendable {
+package enum DrawKind: Int, CaseIterable, Sendable {
     case uniform, exponential, flat, triangular, pert, normal, lognormal, gamma, weibull, beta, poisson, empirical
 
-    public var name: String { String(describing: self) }
+    package var name: String { String(describing: self) }
 }
 
 extension Distribution {
     /// The kind of draw `sample` makes (nil: a constant, no draw).
-    public var drawKind: DrawKind? {
+    package var drawKind: DrawKind? {
         switch self {
         case .constant: return nil
         case .uniform: return .flat

@@ -14,16 +14,17 @@ public struct GSLError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// The one place Funnelcast configures GSL.
-public enum GSL {
+/// The one place Funnelcast configures GSL. Package access: only Sampling
+/// calls into GSL (and the tests check its handler).
+package enum GSL {
     /// Replaces GSL's aborting error handler with one that records errors.
     /// Called before any GSL use by every type of this module; idempotent.
     /// (CFunnelcast also installs it when the program is loaded, before any
     /// code runs, so no path into GSL can reach the default handler.)
-    public static func configure() { _ = installed }
+    package static func configure() { _ = installed }
 
     /// True where GSL's error handler is the recording one.
-    public static var handlerInstalled: Bool { fc_gsl_handler_is_installed() == 1 }
+    package static var handlerInstalled: Bool { fc_gsl_handler_is_installed() == 1 }
 
     private static let installed: Bool = {
         fc_gsl_install_error_handler()
@@ -33,7 +34,7 @@ public enum GSL {
     /// Runs `body`, a call into GSL named `function`, and throws what GSL
     /// recorded on this thread during the call.
     @inline(__always)
-    public static func checked<T>(_ function: String, _ body: () -> T) throws(GSLError) -> T {
+    package static func checked<T>(_ function: String, _ body: () -> T) throws(GSLError) -> T {
         configure()
         _ = fc_gsl_take_error(nil, nil, nil)
         let value = body()

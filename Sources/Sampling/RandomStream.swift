@@ -27,9 +27,10 @@ public final class RandomStream {
 
     deinit { gsl_rng_free(rng) }
 
-    /// This stream's generator as a plain value (see `RandomGenerator`).
+    /// This stream's generator as a plain value (see `RandomGenerator`):
+    /// a raw handle, for the package's engine only.
     @inlinable
-    public var generator: RandomGenerator { RandomGenerator(rng: rng) }
+    package var generator: RandomGenerator { RandomGenerator(rng: rng) }
 
     /// Positions the stream at the start of substream (c1, c2, c3) of `key`.
     @inlinable
@@ -56,29 +57,31 @@ public final class RandomStream {
 /// inner loop: copying or passing it costs no reference counting, where a
 /// class reference costs an atomic retain and release each time. Valid only
 /// while the `RandomStream` it came from is alive: whoever holds one also
-/// keeps that stream.
-public struct RandomGenerator {
+/// keeps that stream. Package access: a raw handle that outlives nothing,
+/// for the engine's inner loop, not for callers of the package.
+@usableFromInline
+package struct RandomGenerator {
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
 
     @usableFromInline init(rng: UnsafeMutablePointer<gsl_rng>) { self.rng = rng }
 
     /// Positions the stream at the start of substream (c1, c2, c3) of `key`.
     @inlinable
-    public func seek(_ key: StreamKey, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) {
+    package func seek(_ key: StreamKey, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) {
         fc_philox_seek(rng, key.value, c1, c2, c3)
     }
 
     /// A uniform double in [0, 1) with 53 random bits (gsl_rng_uniform).
     @inlinable
-    public func uniform() -> Double { gsl_rng_uniform(rng) }
+    package func uniform() -> Double { gsl_rng_uniform(rng) }
 
     /// True with probability `p` (a uniform draw below `p`).
     @inlinable
-    public func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(rng) < p }
+    package func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(rng) < p }
 
     /// An exponential waiting time with the given mean (gsl_ran_exponential).
     @inlinable
-    public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+    package func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
 }
 
 /// The key of a family of streams: the master seed mixed with what the

@@ -1,3 +1,6 @@
+/// The scenario compiled for the engine (`SimulationModel`): every field
+/// looked up by its `ParameterID`, so an uncertain parameter is drawn where
+/// the scenario lists it, and the compiled stage, check and requisition.
 import FunnelModel
 
 /// A per-trial value: a fixed number, or the index of an uncertain
@@ -23,7 +26,9 @@ public struct SimulationModel: Sendable {
     /// Whether each day 0..<coveredDays is a working day before freezes.
     public let workingDays: [Bool]
     public let workdaysPerWeek: Int
-    /// The uncertain parameters, in `Scenario.uncertainParameters` order.
+    /// The uncertain parameters, in `Scenario.uncertainParameters` order,
+    /// and their paths (the columns of `trials.csv`).
+    public let uncertainIDs: [ParameterID]
     public let uncertainPaths: [String]
     public let uncertainQuantities: [Quantity]
     /// The substream of the uncertain-parameter stream family each
@@ -45,13 +50,14 @@ public struct SimulationModel: Sendable {
         self.scenario = scenario
         horizon = scenario.horizonDays
         let uncertain = scenario.uncertainParameters
-        uncertainPaths = uncertain.map(\.path)
+        uncertainIDs = uncertain.map(\.id)
+        uncertainPaths = uncertain.map(\.id.path)
         uncertainQuantities = uncertain.map(\.value)
         parameterStreams = uncertain.indices.map { UInt32($0) }
-        var index: [String: Int] = [:]
-        for (i, p) in uncertainPaths.enumerated() { index[p] = i }
-        func scalar(_ path: String, _ q: Quantity) -> TrialScalar {
-            if let i = index[path] { return .uncertain(i) }
+        var index: [ParameterID: Int] = [:]
+        for (i, id) in uncertainIDs.enumerated() { index[id] = i }
+        func scalar(_ id: ParameterID, _ q: Quantity) -> TrialScalar {
+            if let i = index[id] { return .uncertain(i) }
             return .fixed(q.fixedValue)
         }
 
@@ -67,70 +73,72 @@ public struct SimulationModel: Sendable {
         }
         workingDays = working
 
-        badDayProbability = scalar("weather.bad_day_probability", scenario.weather.badDayProbability)
-        noShowMultiplier = scalar("weather.no_show_multiplier", scenario.weather.noShowMultiplier)
-        freezesPerYear = scalar("budget.freezes_per_year", scenario.budget.freezesPerYear)
-        cancelProbability = scalar("budget.cancel_probability", scenario.budget.cancelProbability)
+        badDayProbability = scalar(.weather(.badDayProbability), scenario.weather.badDayProbability)
+        noShowMultiplier = scalar(.weather(.noShowMultiplier), scenario.weather.noShowMultiplier)
+        freezesPerYear = scalar(.budget(.freezesPerYear), scenario.budget.freezesPerYear)
+        cancelProbability = scalar(.budget(.cancelProbability), scenario.budget.cancelProbability)
         freezeDays = scenario.budget.freezeDays
         approvalDays = scenario.budget.approvalDays
-        func pool(_ label: String, _ p: Pool?) -> CompiledPool? {
-            guard let p, p.count.integerValue > 0 else { return nil }
-            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar("\(label).hours_per_week", p.hoursPerWeek))
+        func pool(_ role: PoolRole) -> CompiledPool? {
+            guard let p = scenario.pool(role), p.count.integerValue > 0 else { return nil }
+            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek))
         }
-        recruiters = pool("recruiters", scenario.recruiters)
-        interviewers = pool("interviewers", scenario.interviewers)
-        recruiterHourly = scalar("costs.recruiter_hourly", scenario.costs.recruiterHourly)
-        interviewerHourly = scalar("costs.interviewer_hourly", scenario.costs.interviewerHourly)
-        perHire = scalar("costs.per_hire", scenario.costs.perHire)
+        recruiters = pool(.recruiters)
+        interviewers = pool(.interviewers)
+        recruiterHourly = scalar(.costs(.recruiterHourly), scenario.costs.recruiterHourly)
+        interviewerHourly = scalar(.costs(.interviewerHourly), scenario.costs.interviewerHourly)
+        perHire = scalar(.costs(.perHire), scenario.costs.perHire)
 
         requisitions = scenario.requisitions.map { r in
-            let p = "requisitions.\(r.name)"
+            func field(_ f: Requisition.Field, _ q: Quantity) -> TrialScalar { scalar(.requisition(r.name, f), q) }
             let stages = r.stages.map { s in
-                let sp = "\(p).stages.\(s.name)"
+                func field(_ f: Stage.Field, _ q: Quantity) -> TrialScalar {
+                    scalar(.stage(requisition: r.name, stage: s.name, f), q)
+                }
                 return CompiledStage(
                     name: s.name, interview: s.interview, hrWorkdays: s.hrWorkdays, recruiterHours: s.recruiterHours,
                     interviewerHours: s.interviewerHours,
-                    noShow: s.interview ? scalar("\(sp).no_show", s.noShow) : .fixed(0),
-                    pass: scalar("\(sp).pass", s.pass))
+                    noShow: s.interview ? field(.noShow, s.noShow) : .fixed(0),
+                    pass: field(.pass, s.pass))
             }
             var check: CompiledCheck? = nil
             if let b = r.backgroundCheck {
-                let bp = "\(p).background_check"
-                check = CompiledCheck(workdays: b.workdays, fail: scalar("\(bp).fail", b.fail),
-                                      falseFail: scalar("\(bp).false_fail", b.falseFail),
-                                      dispute: scalar("\(bp).dispute", b.dispute), disputeDays: b.disputeDays,
-                                      cost: scalar("\(bp).cost", b.cost))
+                func field(_ f: BackgroundCheck.Field, _ q: Quantity) -> TrialScalar { scalar(.check(requisition: r.name, f), q) }
+                check = CompiledCheck(workdays: b.workdays, fail: field(.fail, b.fail),
+                                      falseFail: field(.falseFail, b.falseFail),
+                                      dispute: field(.dispute, b.dispute), disputeDays: b.disputeDays,
+                                      cost: field(.cost, b.cost))
             }
             let onTimeBefore = r.deadline.map { Double($0 - scenario.start + 1) } ?? .infinity
             return CompiledRequisition(
                 name: r.name, openings: r.openings.integerValue, opensDay: r.opensDay, onTimeBefore: onTimeBefore,
-                applicantsPerWeek: scalar("\(p).sourcing.applicants_per_week", r.sourcing.applicantsPerWeek),
+                applicantsPerWeek: field(.applicantsPerWeek, r.sourcing.applicantsPerWeek),
                 initialPool: r.sourcing.initialPool.integerValue,
-                costPerApplicant: scalar("\(p).sourcing.cost_per_applicant", r.sourcing.costPerApplicant),
+                costPerApplicant: field(.costPerApplicant, r.sourcing.costPerApplicant),
                 maxApplicants: r.sourcing.maxApplicants?.integerValue ?? Int.max,
-                competingOffersPerWeek: scalar("\(p).candidate.competing_offers_per_week", r.candidate.competingOffersPerWeek),
+                competingOffersPerWeek: field(.competingOffersPerWeek, r.candidate.competingOffersPerWeek),
                 replyDays: r.candidate.replyDays,
-                contactFailure: scalar("\(p).candidate.contact_failure", r.candidate.contactFailure),
+                contactFailure: field(.contactFailure, r.candidate.contactFailure),
                 stages: stages, slateSize: r.decision.slateSize.integerValue, maxWaitDays: r.decision.maxWaitDays,
                 offerWorkdays: r.offer.hrWorkdays, offerRecruiterHours: r.offer.recruiterHours,
-                accept: scalar("\(p).offer.accept", r.offer.accept), responseDays: r.offer.responseDays,
-                check: check, noticeDays: r.noticeDays, renege: scalar("\(p).renege", r.renege))
+                accept: field(.accept, r.offer.accept), responseDays: r.offer.responseDays,
+                check: check, noticeDays: r.noticeDays, renege: field(.renege, r.renege))
         }
     }
 }
 
 extension SimulationModel {
     /// This model with each uncertain parameter drawing from the substream
-    /// its path has in `base` (paths `base` lacks take the substreams after
+    /// its identifier has in `base` (parameters `base` lacks take the substreams after
     /// all of `base`'s, in order). A changed scenario so aligned keeps the
     /// draws of every uncertain parameter it did not change, even where a
     /// change added or removed another one: common random numbers for
     /// tornado runs and interventions (MODEL.md 12, 17.17).
     public func aligningParameterStreams(with base: SimulationModel) -> SimulationModel {
         var aligned = self
-        var next = UInt32(base.uncertainPaths.count)
-        aligned.parameterStreams = uncertainPaths.map { path in
-            if let i = base.uncertainPaths.firstIndex(of: path) { return UInt32(i) }
+        var next = UInt32(base.uncertainIDs.count)
+        aligned.parameterStreams = uncertainIDs.map { id in
+            if let i = base.uncertainIDs.firstIndex(of: id) { return UInt32(i) }
             defer { next += 1 }
             return next
         }

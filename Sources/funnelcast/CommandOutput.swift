@@ -1,33 +1,43 @@
 import ArgumentParser
-import Forecast
-import Reporting
+import Jobs
 
-/// `--out DIR`, created and checked before any work.
-func outputDirectory(_ path: String?) throws -> OutputDirectory? {
-    do { return try path.map { try OutputDirectory(path: $0) } } catch {
-        printError("\(error)")
-        throw ExitCode(1)
+/// Runs `body` before any work (a job's `prepare`): an error becomes one
+/// line on stderr and exit status 1.
+func refusing<T>(_ body: () throws(JobError) -> T) throws -> T {
+    do { return try body() } catch {
+        printError(error.commandLineText); throw ExitCode(1)
     }
 }
 
-/// Runs `body`; a library error becomes one line on stderr and exit code 1,
-/// and a run stopped by SIGINT or SIGTERM says so and exits with 128 + the
-/// signal's number, with nothing written.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as SensitivityError {
+/// Runs a job's `run`: a library error becomes one line on stderr and exit
+/// status 1, unless SIGINT or SIGTERM was caught, which is said instead
+/// (`exitIfInterrupted`).
+func reportingErrors<T>(_ body: () throws(JobError) -> T) throws -> T {
+    do { return try body() } catch {
         try exitIfInterrupted()
-        printError("\(error)"); throw ExitCode(1)
-    } catch let error as OutputError {
-        try exitIfInterrupted()
-        printError("\(error)"); throw ExitCode(1)
+        printError(error.commandLineText); throw ExitCode(1)
     }
 }
 
 /// Exits with the interrupt's status where SIGINT or SIGTERM was caught.
 func exitIfInterrupted() throws {
-    guard let signal = Interrupts.caught else { return }
-    printError("interrupted by \(Interrupts.name(signal)) before the run finished: nothing written")
+    guard Interrupts.caught != nil else { return }
+    try exit(.beforeFinish)
+}
+
+/// Says where a job stopped ("interrupted by SIGINT after 120 of 1000
+/// trials: ...") and exits with 128 + the signal's number.
+func exit(_ interruption: Interruption) throws -> Never {
+    let signal = Interrupts.caught ?? 2
+    printError("interrupted by \(Interrupts.name(signal)) \(interruption)")
     throw ExitCode(128 + signal)
+}
+
+/// Prints a job's text and the files it wrote (unless quiet), or, where it
+/// was cancelled, says so and exits.
+func finish(_ outcome: JobOutcome, quiet: Bool) throws {
+    if let interruption = outcome.interruption { try exit(interruption) }
+    guard !quiet else { return }
+    print(outcome.text, terminator: "")
+    if !outcome.written.isEmpty { print("Wrote " + outcome.written.joined(separator: ", ")) }
 }

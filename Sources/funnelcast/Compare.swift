@@ -1,9 +1,5 @@
 import ArgumentParser
-import Forecast
-import Foundation
-import FunnelModel
-import Reporting
-import Simulation
+import Jobs
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,22 +27,12 @@ struct Compare: ParsableCommand {
     var out: String?
 
     func run() throws {
-        var scenario = try input.load()
-        options.apply(to: &scenario)
-        let outputs = try outputDirectory(out)
-        try options.checkLimits(SimulationModel(scenario), trials: scenario.trials, keepsTrialColumns: true)
+        let scenario = options.apply(to: try input.load())
+        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
+        let limits = try options.limits()
+        let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()
-        let results = try reportingErrors { () throws -> [InterventionComparison.Result] in
-            let chosen = try InterventionComparison.select(interventions.isEmpty ? nil : interventions, from: scenario)
-            let bar = options.progressBar(total: scenario.trials * (1 + chosen.count))
-            defer { bar.finish() }
-            return try InterventionComparison.run(scenario: scenario, interventions: chosen, options: options.runOptions(scenario),
-                                                  progress: { bar.advance(by: $0) }).results
-        }
-        let written = try reportingErrors { try outputs?.write(SensitivityTables.interventions(results), as: "interventions.csv") }
-        if !options.quiet {
-            print(InterventionReport.render(results, trials: scenario.trials), terminator: "")
-            if let written { print("Wrote \(written)") }
-        }
+        let outcome = try reportingErrors { () throws(JobError) in try prepared.run(options.context()) }
+        try finish(outcome, quiet: options.quiet)
     }
 }

@@ -2,12 +2,13 @@ import ArgumentParser
 import Forecast
 import Foundation
 import FunnelModel
+import Jobs
 import Reporting
-import Simulation
 
 /// Options shared by every command that runs trials (`run`, `report`,
 /// `sensitivity`, `compare`): how many, the seed, the threads, quiet, and
-/// the run limits checked before any work.
+/// the run limits checked before any work; they become a job's scenario,
+/// `JobContext` and `RunLimits`.
 struct ForecastOptions: ParsableArguments {
     @Option(help: "Number of trials (default: the scenario's `trials`).")
     var trials: Int?
@@ -56,58 +57,26 @@ struct ForecastOptions: ParsableArguments {
     /// Applies --trials and --seed in place.
     func apply(to scenario: inout Scenario) { scenario = apply(to: scenario) }
 
-    /// Run options for the scenario's trials and seed; the run stops early
-    /// once SIGINT or SIGTERM is caught (`Interrupts`).
-    func runOptions(_ scenario: Scenario) -> RunOptions {
-        var options = RunOptions(trials: scenario.trials, seed: scenario.seed,
-                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        options.isCancelled = { Interrupts.caught != nil }
-        return options
+    /// The worker threads: --threads, or every core.
+    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// What a job gets from the tool: the threads, the signal flag as its
+    /// cancellation check (`Interrupts`), and a progress bar on stderr for
+    /// each run (only on a terminal, never with --quiet).
+    func context() -> JobContext {
+        let quiet = quiet
+        return JobContext(threads: threadCount, isCancelled: { Interrupts.caught != nil },
+                          progress: { ProgressBar(total: $0, label: "trials", enabled: !quiet && ProgressBar.stderrIsTerminal) })
     }
 
-    /// A progress bar for `total` trials, drawn unless quiet or not on a terminal.
-    func progressBar(total: Int) -> ProgressBar {
-        ProgressBar(total: total, label: "trials", enabled: !quiet && ProgressBar.stderrIsTerminal)
-    }
-
-    /// The limits: the defaults, then the environment, then the options.
-    func limits() throws(RunLimitError) -> RunLimits {
-        var limits = try RunLimits.fromEnvironment()
-        if let v = maxEvents.flatMap(RunLimits.parseCount) { limits.maxEventsPerTrial = v }
-        if let v = maxMemory.flatMap(RunLimits.parseSize) { limits.maxMemoryBytes = v }
-        return limits
-    }
-
-    /// Refuses, before any work, a run beyond the limits: one line on
-    /// stderr and exit status 1. `trials` is the trials of one model
-    /// (`runs` models are run one after another).
-    func checkLimits(_ model: SimulationModel, trials: Int, keepsTrialColumns: Bool) throws {
-        do {
-            try limits().check(model: model, trials: trials,
-                               threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                               keepsTrialColumns: keepsTrialColumns)
-        } catch {
-            printError("\(error)"); throw ExitCode(1)
+    /// The limits: the defaults, then the environment, then the options;
+    /// a variable that does not parse is one line on stderr and exit status 1.
+    func limits() throws -> RunLimits {
+        let settings = LimitSettings(maxEventsPerTrial: maxEvents.flatMap(RunLimits.parseCount),
+                                     maxMemoryBytes: maxMemory.flatMap(RunLimits.parseSize))
+        do { return try settings.resolve() } catch {
+            printError(error.commandLineText); throw ExitCode(1)
         }
-    }
-
-    /// Runs the forecast with a progress bar on stderr (only on a terminal,
-    /// never with --quiet); `perTrial` sees every outcome in trial order.
-    /// Throws `Interrupted` when SIGINT or SIGTERM stopped it (the handler
-    /// must be installed: `Interrupts.install()`).
-    func forecast(_ scenario: Scenario, model: SimulationModel,
-                  perTrial: ((Int, TrialOutcome) throws -> Void)? = nil) throws -> Forecast {
-        let bar = progressBar(total: scenario.trials)
-        defer { bar.finish() }
-        let (forecast, _) = try ForecastRunner.forecast(
-            model: model, options: runOptions(scenario), keepsTrialColumns: false,
-            progress: { bar.advance(by: $0) },
-            perTrial: { i, o in
-                if Interrupts.caught != nil { throw Interrupted(completed: max(i, bar.completed)) }
-                try perTrial?(i, o)
-            })
-        if Interrupts.caught != nil { throw Interrupted(completed: bar.completed) }
-        return forecast
     }
 
     /// The command line that gives the same numbers, for the report's header.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FunnelModel
 import Reporting
+import ScenarioYAML
 
 @main
 struct Funnelcast: ParsableCommand {

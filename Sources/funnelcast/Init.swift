@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FunnelModel
 import Reporting
+import ScenarioYAML
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,10 @@
-import CFunnelcast
+import CSignals
 
-/// SIGINT and SIGTERM during a run: a C handler sets a flag (all a signal
-/// handler may safely do), the runner stops taking chunks of trials when it
-/// sees it, and `Run` removes its temporary files and exits with the
-/// conventional status, 128 + the signal's number (130, 143).
+/// SIGINT and SIGTERM during a run: a C handler (CSignals) sets a flag, all
+/// a signal handler may safely do; the flag is the jobs' cancellation check
+/// (`ForecastOptions.context`), so a job stops taking chunks of trials,
+/// removes its temporary files and says what it left, and the tool exits
+/// with the conventional status, 128 + the signal's number (130, 143).
 enum Interrupts {
     /// Installs the handler; also makes a write past a file size limit fail
     /// (EFBIG) rather than kill the process (SIGXFSZ).
@@ -21,17 +22,5 @@ enum Interrupts {
         case 15: return "SIGTERM"
         default: return "signal \(signal)"
         }
-    }
-}
-
-/// Thrown inside a run when an interrupt was caught, with the trials
-/// completed by then.
-struct Interrupted: Error {
-    var completed: Int
-    var signal: Int32
-
-    init(completed: Int, signal: Int32? = nil) {
-        self.completed = completed
-        self.signal = signal ?? Interrupts.caught ?? 2
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import FunnelModel
-import Forecast
+import Jobs
 import Reporting
-import Simulation
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,53 +53,19 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        let path = outputPath
-        let model = SimulationModel(scenario)
-        let interventions = noInterventions ? [] : scenario.interventions
-        // The forecast's (and the interventions') trials, then the tornado's
-        // runs; everything that can be refused is refused before any work.
-        try options.checkLimits(model, trials: scenario.trials, keepsTrialColumns: !interventions.isEmpty)
-        if tornado { try options.checkLimits(model, trials: tornadoTrials, keepsTrialColumns: false) }
-        do { try AtomicFile.checkWritable(path) } catch {
-            printError("\(error)"); throw ExitCode(1)
-        }
-        Interrupts.install()
         var command = ForecastOptions.reproduce("report", file: input.scenario, scenario)
         if tornado { command += " --tornado --tornado-trials \(tornadoTrials)" }
         if noInterventions { command += " --no-interventions" }
-        let info = ReportInfo(scenarioFile: input.scenario, command: command)
-
-        try reportingErrors {
-            var tornadoScenario = scenario
-            tornadoScenario.trials = tornadoTrials
-            let points = tornado ? try TornadoPoint.points(of: scenario, swing: 0.2) : []
-            let runs = scenario.trials * (1 + interventions.count) + (tornado ? tornadoTrials * Tornado.runs(points) : 0)
-            let bar = options.progressBar(total: runs)
-            defer { bar.finish() }
-            let forecast: Forecast
-            var compared: [InterventionComparison.Result]? = nil
-            if interventions.isEmpty {
-                forecast = ForecastRunner.forecast(model: model, options: options.runOptions(scenario), keepsTrialColumns: false,
-                                                   progress: { bar.advance(by: $0) }).0
-                if Interrupts.caught != nil { throw SensitivityError.interrupted }
-            } else {
-                (forecast, compared) = try InterventionComparison.run(
-                    scenario: scenario, interventions: interventions, options: options.runOptions(scenario),
-                    progress: { bar.advance(by: $0) })
-            }
-            let swings = tornado
-                ? try Tornado.run(scenario: tornadoScenario, points: points, metric: try MetricChoice(model: model),
-                                  options: options.runOptions(tornadoScenario), progress: { bar.advance(by: $0) })
-                : nil
-            bar.finish()
-            let page = try HTMLReport.prepare(forecast, for: path, info: info,
-                                              extras: ReportExtras(tornado: swings, interventions: compared))
-            if Interrupts.caught != nil {
-                page.abandon()
-                throw SensitivityError.interrupted
-            }
-            try page.commit()
-        }
-        if !options.quiet { print("Wrote \(path)") }
+        let job = ReportJob(scenario: scenario, path: outputPath,
+                            interventions: noInterventions ? [] : scenario.interventions,
+                            tornadoTrials: tornado ? tornadoTrials : nil,
+                            info: ReportInfo(scenarioFile: input.scenario, command: command))
+        // The forecast's (and the interventions') trials, then the tornado's
+        // runs, then the page's path; all refused before any work.
+        let limits = try options.limits()
+        try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
+        Interrupts.install()
+        let outcome = try reportingErrors { () throws(JobError) in try job.run(options.context()) }
+        try finish(outcome, quiet: options.quiet)
     }
 }

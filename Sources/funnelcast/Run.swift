@@ -1,9 +1,7 @@
 import ArgumentParser
-import Forecast
 import Foundation
-import FunnelModel
+import Jobs
 import Reporting
-import Simulation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,61 +42,16 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = options.apply(to: try input.load())
         let delimiter = try CSVDelimiter.parse(delimiter).get()
-        let model = SimulationModel(scenario)
+        let info = ReportInfo(scenarioFile: input.scenario,
+                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
+        let job = RunJob(scenario: scenario, directory: out, delimiter: delimiter, trialsCSV: trialsCSV, html: html,
+                         reportInfo: info)
         // Everything that can be refused is refused before any work starts.
-        try options.checkLimits(model, trials: scenario.trials, keepsTrialColumns: false)
-        let outputs: OutputDirectory?
-        do {
-            outputs = try out.map { try OutputDirectory(path: $0, delimiter: delimiter) }
-            if let html { try AtomicFile.checkWritable(html) }
-        } catch {
-            printError("\(error)"); throw ExitCode(1)
-        }
-
+        let limits = try options.limits()
+        let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()
-        var stream: CSVFileStream? = nil
-        var pending: [PendingFile] = []
-        do {
-            stream = trialsCSV ? try outputs?.trialsStream(model: model) : nil
-            let forecast = try options.forecast(
-                scenario, model: model,
-                perTrial: stream.map { s in { i, o in try s.append(ForecastTables.trialsRow(i, o, model: model)) } })
-            // Every file complete beside its target, then the renames: an
-            // interrupt before them leaves the previous outputs as they were.
-            pending = try outputs?.prepareForecast(forecast) ?? []
-            if let html {
-                let info = ReportInfo(scenarioFile: input.scenario,
-                                      command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
-                pending.append(try HTMLReport.prepare(forecast, for: html, info: info))
-            }
-            try stream?.finish()
-            if let signal = Interrupts.caught { throw Interrupted(completed: scenario.trials, signal: signal) }
-            for p in pending { try p.commit() }
-            try stream?.commit()
-            var written = pending.map(\.path)
-            if let stream { written.append(stream.path) }
-            if let signal = Interrupts.caught {
-                printError("interrupted by \(Interrupts.name(signal)) after the outputs were written; the report was not printed")
-                throw ExitCode(128 + signal)
-            }
-            if !options.quiet {
-                print(TerminalReport.render(forecast), terminator: "")
-                if !written.isEmpty { print("Wrote " + written.joined(separator: ", ")) }
-            }
-        } catch let interrupted as Interrupted {
-            for p in pending { p.abandon() }
-            stream?.abandon()
-            var files = outputs == nil ? [] : OutputDirectory.forecastFiles
-            if trialsCSV { files.append("trials.csv") }
-            var what = outputs.map { "\(files.joined(separator: ", ")) not written; \($0.path) is as it was" } ?? "no forecast"
-            if let html { what += outputs == nil ? "; \(html) not written" : ", nor \(html)" }
-            printError("interrupted by \(Interrupts.name(interrupted.signal)) after \(interrupted.completed) of "
-                       + "\(scenario.trials) trials: \(what)")
-            throw ExitCode(128 + interrupted.signal)
-        } catch let error as OutputError {
-            for p in pending { p.abandon() }
-            stream?.abandon()
-            printError("\(error)"); throw ExitCode(1)
-        }
+        // A write that fails is said as it is, even after an interrupt.
+        let outcome = try refusing { () throws(JobError) in try prepared.run(options.context()) }
+        try finish(outcome, quiet: options.quiet)
     }
 }

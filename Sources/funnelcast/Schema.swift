@@ -1,6 +1,7 @@
 import ArgumentParser
 import FunnelModel
 import Reporting
+import ScenarioYAML
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(

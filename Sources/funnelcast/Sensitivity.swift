@@ -1,9 +1,5 @@
 import ArgumentParser
-import Forecast
-import Foundation
-import FunnelModel
-import Reporting
-import Simulation
+import Jobs
 
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +29,8 @@ struct Sensitivity: ParsableCommand {
 
     enum Method: String, CaseIterable, ExpressibleByArgument {
         case tornado, sobol, correlation
+
+        var job: SensitivityJob.Method { SensitivityJob.Method(rawValue: rawValue)! }
     }
 
     @OptionGroup var input: ScenarioArgument
@@ -66,57 +64,14 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        var scenario = try input.load()
-        options.apply(to: &scenario)
-        let outputs = try outputDirectory(out)
-        let model = SimulationModel(scenario)
-        // Every run of a tornado or Sobol design has the scenario's trials
-        // or design rows; each keeps its trials' values.
-        try options.checkLimits(model, trials: method == .sobol ? ScenarioSobol.trials(rows: scenario.trials,
-                                                                                       parameters: model.uncertainPaths.count)
-                                                                : scenario.trials,
-                                keepsTrialColumns: true)
+        let scenario = options.apply(to: try input.load())
+        let job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
+                                 swing: swing, bootstrap: bootstrap, directory: out)
+        // The output directory, then the limits of every run of the design.
+        let limits = try options.limits()
+        let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()
-        let (report, table, file) = try reportingErrors { () throws -> (String, CSVTable, String) in
-            let choice = try MetricChoice(metric, scope: scope, model: model)
-            switch method {
-            case .tornado:
-                let points = try TornadoPoint.points(of: scenario, patterns: parameters.isEmpty ? nil : parameters, swing: swing)
-                let bar = options.progressBar(total: scenario.trials * Tornado.runs(points))
-                defer { bar.finish() }
-                let result = try Tornado.run(scenario: scenario, points: points, metric: choice,
-                                             options: options.runOptions(scenario), progress: { bar.advance(by: $0) })
-                return (SensitivityReport.tornado(result), SensitivityTables.tornado(result), "sensitivity-tornado.csv")
-            case .sobol:
-                let selected = try ParameterSelection.uncertain(parameters, in: model)
-                let count = selected?.count ?? model.uncertainPaths.count
-                let bar = options.progressBar(total: ScenarioSobol.trials(rows: scenario.trials, parameters: count))
-                defer { bar.finish() }
-                let result = try ScenarioSobol.run(model: model, selected: selected, metric: choice, rows: scenario.trials,
-                                                   seed: scenario.seed, threads: options.runOptions(scenario).threads,
-                                                   bootstrap: bootstrap, isCancelled: { Interrupts.caught != nil },
-                                                   progress: { bar.advance(by: $0) })
-                return (SensitivityReport.sobol(result), SensitivityTables.sobol(result), "sensitivity-sobol.csv")
-            case .correlation:
-                let selected = try ParameterSelection.uncertain(parameters, in: model)
-                guard !model.uncertainPaths.isEmpty else {
-                    throw SensitivityError("the scenario has no uncertain parameters (distributions on probabilities, rates "
-                                           + "or costs) to correlate")
-                }
-                let bar = options.progressBar(total: scenario.trials)
-                defer { bar.finish() }
-                let (_, builder) = ForecastRunner.forecast(model: model, options: options.runOptions(scenario),
-                                                           progress: { bar.advance(by: $0) })
-                if Interrupts.caught != nil { throw SensitivityError.interrupted }
-                let rows = ParameterCorrelation.rows(builder, parameters: selected)
-                return (SensitivityReport.correlation(rows, scope: choice.scopeName, metric: choice.metric, trials: scenario.trials),
-                        SensitivityTables.correlation(rows), "sensitivity-correlation.csv")
-            }
-        }
-        let written = try reportingErrors { try outputs?.write(table, as: file) }
-        if !options.quiet {
-            print(report, terminator: "")
-            if let written { print("Wrote \(written)") }
-        }
+        let outcome = try reportingErrors { () throws(JobError) in try prepared.run(options.context()) }
+        try finish(outcome, quiet: options.quiet)
     }
 }

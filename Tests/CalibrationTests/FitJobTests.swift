@@ -1,6 +1,7 @@
 import Calibration
 import Forecast
 import FunnelModel
+import ScenarioYAML
 import Foundation
 import History
 import Simulation

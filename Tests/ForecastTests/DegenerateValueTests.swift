@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import Simulation
 import XCTest
 @testable import Forecast

@@ -1,3 +1,4 @@
+import ScenarioYAML
 import XCTest
 import FunnelModel
 import Simulation

@@ -1,6 +1,7 @@
 import Forecast
 import FunnelModel
 import Simulation
+import TestSupport
 import XCTest
 
 /// Interventions against the baseline on the same trials (MODEL.md 12, 17.9).

@@ -1,7 +1,9 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import Simulation
 import Synchronization
+import TestSupport
 import XCTest
 @testable import Forecast
 
@@ -29,9 +31,8 @@ final class RunLimitsTests: XCTestCase {
     /// The estimate is an upper bound in practice: the example plans need
     /// fewer events than estimated (and not a hundred times fewer).
     func testEstimateCoversTheExamplePlans() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for name in ["single-role", "seasonal-plan", "reference-plan"] {
-            let s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/\(name).yaml").path)
+            let s = try ScenarioLoader.load(path: PackagePaths.scenario(name))
             let model = SimulationModel(s)
             let estimate = WorkEstimate(model: model, trials: 100, threads: 2)
             let (f, _) = ForecastRunner.forecast(model: model, options: RunOptions(trials: 100, seed: 3, threads: 2))
@@ -47,7 +48,9 @@ final class RunLimitsTests: XCTestCase {
             let message = "\($0)"
             XCTAssertTrue(message.hasPrefix("the plan needs about 2.6e+10 events per trial (requisitions.backend: about 2.9e+09 "
                                             + "applicants over the horizon), more than the limit of 10000000;"), message)
-            XCTAssertTrue(message.hasSuffix("raise the limit with --max-events N (or FUNNELCAST_MAX_EVENTS)"), message)
+            XCTAssertTrue(message.hasSuffix("; check the applicant rates, the horizon and max_applicants, or raise the limit "
+                                            + "(FUNNELCAST_MAX_EVENTS)"), message)
+            XCTAssertEqual(($0 as? RunLimitError)?.remedy, .checkRatesOrRaiseEventLimit)
         }
         XCTAssertNoThrow(try RunLimits(maxEventsPerTrial: 1e11, maxMemoryBytes: .infinity).check(model: model, trials: 10, threads: 1))
         // max_applicants caps the estimate as it caps the arrivals.
@@ -66,8 +69,9 @@ final class RunLimitsTests: XCTestCase {
         XCTAssertThrowsError(try RunLimits(maxMemoryBytes: Double(1 << 30)).check(model: model, trials: 1_000_000_000, threads: 1)) {
             XCTAssertTrue("\($0)".hasPrefix("the run needs about 3"), "\($0)")
             XCTAssertTrue("\($0)".contains("(1000000000 trials keep about 368 bytes each"), "\($0)")
-            XCTAssertTrue("\($0)".hasSuffix("more than the limit of 1.0 GB; lower --trials, or raise the limit with --max-memory "
-                                            + "SIZE (or FUNNELCAST_MAX_MEMORY)"), "\($0)")
+            XCTAssertTrue("\($0)".hasSuffix("more than the limit of 1.0 GB; lower the trial count, or raise the limit "
+                                            + "(FUNNELCAST_MAX_MEMORY)"), "\($0)")
+            XCTAssertEqual(($0 as? RunLimitError)?.remedy, .fewerTrialsOrRaiseMemoryLimit)
         }
         XCTAssertNoThrow(try RunLimits(maxMemoryBytes: Double(1 << 30)).check(model: model, trials: 100_000, threads: 1))
     }
@@ -101,7 +105,9 @@ final class RunLimitsTests: XCTestCase {
     func testTrialAndRequisitionCounts() throws {
         let model = SimulationModel(try scenario(plan()))
         XCTAssertThrowsError(try RunLimits(maxMemoryBytes: .infinity).check(model: model, trials: Int(Int32.max) + 1, threads: 1)) {
-            XCTAssertEqual("\($0)", "2147483648 trials are more than the engine can number (at most 2147483647); lower --trials")
+            XCTAssertEqual($0 as? RunLimitError, .tooManyTrials(2_147_483_648))
+            XCTAssertEqual("\($0)", "2147483648 trials are more than the engine can number (at most 2147483647); "
+                           + "lower the trial count")
         }
         var wide = try scenario(plan())
         wide.requisitions = (0...RunLimits.maxRequisitions).map { i in

@@ -1,6 +1,8 @@
 import Forecast
 import FunnelModel
+import Sampling
 import Simulation
+import TestSupport
 import XCTest
 
 /// Tornado, Sobol and correlation on a small plan: sanity of directions,

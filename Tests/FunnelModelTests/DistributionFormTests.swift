@@ -1,5 +1,7 @@
 import Foundation
 import FunnelModel
+import Sampling
+import ScenarioYAML
 import XCTest
 
 /// Each parameterization of MODEL.md section 2 against closed-form moments.

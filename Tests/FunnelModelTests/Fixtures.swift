@@ -1,22 +1,16 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
+import TestSupport
 import XCTest
 
 /// Scenario texts and helpers shared by the loader tests.
 enum Fixture {
-    /// The package root, found from this file's path.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The package root.
+    static var packageRoot: URL { PackagePaths.root }
 
-    /// `../shared/scenarios/reference-plan.yaml` beside the package, the
-    /// contract's copy; where a checkout has no `../shared`, the package's
-    /// own copy `Scenarios/reference-plan.yaml` (the same file).
-    static var referencePlanPath: String {
-        let shared = packageRoot.appendingPathComponent("../shared/scenarios/reference-plan.yaml").standardizedFileURL.path
-        if FileManager.default.fileExists(atPath: shared) { return shared }
-        return packageRoot.appendingPathComponent("Scenarios/reference-plan.yaml").path
-    }
+    /// The contract's reference plan, or the package's copy (see `PackagePaths.referencePlan`).
+    static var referencePlanPath: String { PackagePaths.referencePlan }
 
     /// A small valid plan; the comments give the line numbers tests refer to.
     static let base = """
@@ -96,4 +90,58 @@ func assertSingleIssue(_ yaml: String, line: Int?, path: String, message: String
     XCTAssertTrue(issue.message.contains(message), "message of: \(issue)\nexpected to contain: \(message)", file: fileName, line: testLine)
     XCTAssertEqual(issue.value, value, "value of: \(issue)", file: fileName, line: testLine)
     return issue
+}
+
+/// A field of `Fixture.base` that a test gives a value of its own: how the
+/// field is written into the plan, the line it then stands on, and the path
+/// an issue names it by.
+struct FixtureField: Sendable {
+    let path: String
+    let line: Int
+    private let key: String
+    private let inserted: Bool
+
+    /// `Fixture.base` with this field set to `value` (YAML text, as written).
+    func yaml(_ value: String) -> String {
+        inserted ? Fixture.inserting(after: line - 1, "\(key): \(value)")
+            : Fixture.replacing(line: line, with: "\(key): \(value)")
+    }
+
+    /// A field `base` has: line `line`, `key: value`, replaced.
+    private init(replacing line: Int, _ key: String, path: String) {
+        self.path = path
+        self.line = line
+        self.key = key
+        inserted = false
+    }
+
+    /// A field `base` leaves out: `key: value` inserted after line `after`.
+    private init(insertingAfter after: Int, _ key: String, path: String) {
+        self.path = path
+        line = after + 1
+        self.key = key
+        inserted = true
+    }
+
+    static let start = FixtureField(replacing: 2, "start", path: "start")
+    static let horizonDays = FixtureField(replacing: 3, "horizon_days", path: "horizon_days")
+    static let seed = FixtureField(insertingAfter: 3, "seed", path: "seed")
+    static let trials = FixtureField(insertingAfter: 3, "trials", path: "trials")
+    static let openings = FixtureField(insertingAfter: 5, "    openings", path: "requisitions.backend.openings")
+    static let opensDay = FixtureField(insertingAfter: 5, "    opens_day", path: "requisitions.backend.opens_day")
+    static let applicantsPerWeek = FixtureField(replacing: 7, "      applicants_per_week",
+                                                path: "requisitions.backend.sourcing.applicants_per_week")
+    static let screenPass = FixtureField(replacing: 10, "        pass", path: "requisitions.backend.stages.screen.pass")
+    static let screenHRWorkdays = FixtureField(insertingAfter: 10, "        hr_workdays",
+                                               path: "requisitions.backend.stages.screen.hr_workdays")
+    static let accept = FixtureField(replacing: 16, "      accept", path: "requisitions.backend.offer.accept")
+}
+
+/// Asserts that `Fixture.base` with `field` set to `value` gives exactly one
+/// issue, on the field's line and path, whose message contains `message`
+/// and whose value is `value` as written.
+@discardableResult
+func assertSingleIssue(setting field: FixtureField, to value: String, message: String,
+                       _ fileName: StaticString = #filePath, _ testLine: UInt = #line) -> ScenarioIssue? {
+    assertSingleIssue(field.yaml(value), line: field.line, path: field.path, message: message, value: value, fileName, testLine)
 }

@@ -1,5 +1,7 @@
 import Foundation
 import FunnelModel
+import Sampling
+import ScenarioYAML
 import XCTest
 
 /// The reference plan (`../shared/scenarios/reference-plan.yaml`) loads
@@ -113,7 +115,7 @@ final class ReferencePlanTests: XCTestCase {
     }
 
     func testUncertainParameters() {
-        XCTAssertEqual(plan.uncertainParameters.map(\.path), [
+        XCTAssertEqual(plan.uncertainParameters.map(\.id.path), [
             "requisitions.backend.sourcing.applicants_per_week",
             "requisitions.backend.candidate.competing_offers_per_week",
             "requisitions.backend.stages.screen.pass",

@@ -1,4 +1,5 @@
 import FunnelModel
+import ScenarioYAML
 import XCTest
 
 /// `Scenario.applying`: replace, multiply, add through the parameter paths,
@@ -44,7 +45,7 @@ final class ScenarioChangesTests: XCTestCase {
         XCTAssertEqual(s.requisitions[0].offer.accept, Quantity(0.9, kind: .probability))
         XCTAssertTrue(s.uncertainParameters.isEmpty, "the only uncertain parameter became a number")
         s = try XCTUnwrap(applied(change("requisitions.*.stages.*.no_show", .replace(.beta(alpha: 1, beta: 9)))))
-        XCTAssertEqual(s.uncertainParameters.map(\.path),
+        XCTAssertEqual(s.uncertainParameters.map(\.id.path),
                        ["requisitions.backend.stages.onsite.no_show", "requisitions.backend.offer.accept"])
     }
 

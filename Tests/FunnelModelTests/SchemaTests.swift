@@ -1,6 +1,9 @@
 import Foundation
+import FunnelModel
+import Sampling
+@testable import ScenarioYAML
+import TestSupport
 import XCTest
-@testable import FunnelModel
 
 final class SchemaTests: XCTestCase {
     /// The schema parses as JSON, and its fields are the loader's.
@@ -15,7 +18,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(keys(defs["stage"]), Set(ScenarioReader.stageKeys))
         // Every distribution form, each with additionalProperties false.
         let forms = (defs["distribution"] as! [String: Any])["anyOf"] as! [[String: Any]]
-        XCTAssertEqual(forms.count, ScenarioReader.distributionForms.values.reduce(0) { $0 + $1.count } - 1,
+        XCTAssertEqual(forms.count, Distribution.forms.values.reduce(0) { $0 + $1.count } - 1,
                        "one schema per parameter set (empirical's two in one)")
         for f in forms { XCTAssertEqual(f["additionalProperties"] as? Bool, false, "\(f["title"] ?? "")") }
         let probability = (defs["probabilityDistribution"] as! [String: Any])["anyOf"] as! [[String: Any]]
@@ -86,17 +89,10 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(status, 1)
     }
 
+    /// Runs python3 with `arguments`: its exit status and its stdout and stderr as one text.
     private func runPython(_ arguments: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, mergingStandardError: true)
+        return (r.status, r.stdout)
     }
 
     /// Files the loader rejects and the schema can tell apart.

@@ -1,4 +1,5 @@
 import FunnelModel
+import Sampling
 import XCTest
 
 /// One test per validation rule (MODEL.md sections 2, 15, 17.1, 17.3): each
@@ -46,9 +47,8 @@ final class ValidationTests: XCTestCase {
     // MARK: Types
 
     func testTextWhereNumberNeeded() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: lots"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "expected a number or a distribution such as {dist: gamma, mean: 2, sd: 1}", value: "lots")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "lots",
+                          message: "expected a number or a distribution such as {dist: gamma, mean: 2, sd: 1}")
     }
 
     func testListWhereMappingNeeded() {
@@ -59,8 +59,7 @@ final class ValidationTests: XCTestCase {
     }
 
     func testListWhereNumberNeeded() {
-        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: [0.5, 0.6]"), line: 10,
-                          path: "requisitions.backend.stages.screen.pass", message: "not a list", value: "[0.5, 0.6]")
+        assertSingleIssue(setting: .screenPass, to: "[0.5, 0.6]", message: "not a list")
     }
 
     func testInterviewMustBeBool() {
@@ -71,8 +70,7 @@ final class ValidationTests: XCTestCase {
     // MARK: Ranges of values
 
     func testProbabilityOutsideUnitInterval() {
-        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: 1.5"), line: 10,
-                          path: "requisitions.backend.stages.screen.pass", message: "a probability must be between 0 and 1", value: "1.5")
+        assertSingleIssue(setting: .screenPass, to: "1.5", message: "a probability must be between 0 and 1")
     }
 
     func testProbabilityDistributionWithUnboundedSupport() {
@@ -83,25 +81,21 @@ final class ValidationTests: XCTestCase {
     }
 
     func testProbabilityUniformBeyondOne() {
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: uniform, min: 0.5, max: 1.2}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "uniform on [0.5, 1.2] can give values outside [0, 1]", value: "{dist: uniform, min: 0.5, max: 1.2}")
+        assertSingleIssue(setting: .accept, to: "{dist: uniform, min: 0.5, max: 1.2}",
+                          message: "uniform on [0.5, 1.2] can give values outside [0, 1]")
     }
 
     func testNegativeDuration() {
-        assertSingleIssue(Fixture.inserting(after: 10, "        hr_workdays: -2"), line: 11,
-                          path: "requisitions.backend.stages.screen.hr_workdays", message: "must not be negative", value: "-2")
+        assertSingleIssue(setting: .screenHRWorkdays, to: "-2", message: "must not be negative")
     }
 
     func testDurationDistributionThatCanBeNegative() {
-        assertSingleIssue(Fixture.inserting(after: 10, "        hr_workdays: {dist: uniform, min: -1, max: 3}"), line: 11,
-                          path: "requisitions.backend.stages.screen.hr_workdays",
-                          message: "uniform on [-1, 3] can give negative values", value: "{dist: uniform, min: -1, max: 3}")
+        assertSingleIssue(setting: .screenHRWorkdays, to: "{dist: uniform, min: -1, max: 3}",
+                          message: "uniform on [-1, 3] can give negative values")
     }
 
     func testNegativeRate() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: -5"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week", message: "must not be negative", value: "-5")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "-5", message: "must not be negative")
     }
 
     func testEmpiricalWithNegativeValuesForCost() {
@@ -113,57 +107,45 @@ final class ValidationTests: XCTestCase {
     // MARK: Distribution parameters
 
     func testMinGreaterThanMax() {
-        assertSingleIssue(Fixture.inserting(after: 10, "        hr_workdays: {dist: uniform, min: 5, max: 2}"), line: 11,
-                          path: "requisitions.backend.stages.screen.hr_workdays",
-                          message: "uniform min 5 is greater than max 2", value: "{dist: uniform, min: 5, max: 2}")
+        assertSingleIssue(setting: .screenHRWorkdays, to: "{dist: uniform, min: 5, max: 2}",
+                          message: "uniform min 5 is greater than max 2")
     }
 
     func testModeOutsideRange() {
-        assertSingleIssue(Fixture.inserting(after: 10, "        hr_workdays: {dist: triangular, min: 1, mode: 6, max: 5}"), line: 11,
-                          path: "requisitions.backend.stages.screen.hr_workdays",
-                          message: "triangular mode 6 is outside [min, max] = [1, 5]", value: "{dist: triangular, min: 1, mode: 6, max: 5}")
-        assertSingleIssue(Fixture.inserting(after: 10, "        hr_workdays: {dist: pert, min: 2, mode: 1, max: 5}"), line: 11,
-                          path: "requisitions.backend.stages.screen.hr_workdays",
-                          message: "pert mode 1 is outside [min, max] = [2, 5]", value: "{dist: pert, min: 2, mode: 1, max: 5}")
+        assertSingleIssue(setting: .screenHRWorkdays, to: "{dist: triangular, min: 1, mode: 6, max: 5}",
+                          message: "triangular mode 6 is outside [min, max] = [1, 5]")
+        assertSingleIssue(setting: .screenHRWorkdays, to: "{dist: pert, min: 2, mode: 1, max: 5}",
+                          message: "pert mode 1 is outside [min, max] = [2, 5]")
     }
 
     func testNormalNeedsMeanAtLeastFourSd() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: normal, mean: 10, sd: 3}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "normal needs mean >= 4 sd (here 10 < 12)", value: "{dist: normal, mean: 10, sd: 3}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: normal, mean: 10, sd: 3}",
+                          message: "normal needs mean >= 4 sd (here 10 < 12)")
     }
 
     func testLognormalMedianBelowP90() {
-        assertSingleIssue(Fixture.inserting(after: 10, "        hr_workdays: {dist: lognormal, median: 5, p90: 3}"), line: 11,
-                          path: "requisitions.backend.stages.screen.hr_workdays",
-                          message: "lognormal needs 0 < median < p90 (median 5, p90 3)", value: "{dist: lognormal, median: 5, p90: 3}")
+        assertSingleIssue(setting: .screenHRWorkdays, to: "{dist: lognormal, median: 5, p90: 3}",
+                          message: "lognormal needs 0 < median < p90 (median 5, p90 3)")
     }
 
     func testGammaNeedsPositiveMeanAndSd() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: gamma, mean: 10, sd: 0}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "gamma mean and sd must be greater than 0", value: "{dist: gamma, mean: 10, sd: 0}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: gamma, mean: 10, sd: 0}",
+                          message: "gamma mean and sd must be greater than 0")
     }
 
     func testBetaMeanAndN() {
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: beta, mean: 1.2, n: 10}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "beta mean must be strictly between 0 and 1", value: "{dist: beta, mean: 1.2, n: 10}")
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: beta, mean: 0.5, n: 0}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "beta n must be greater than 0", value: "{dist: beta, mean: 0.5, n: 0}")
+        assertSingleIssue(setting: .accept, to: "{dist: beta, mean: 1.2, n: 10}",
+                          message: "beta mean must be strictly between 0 and 1")
+        assertSingleIssue(setting: .accept, to: "{dist: beta, mean: 0.5, n: 0}", message: "beta n must be greater than 0")
     }
 
     func testBetaSuccessesAtMostTrials() {
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: beta, successes: 12, trials: 10}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "beta successes 12 exceed trials 10", value: "{dist: beta, successes: 12, trials: 10}")
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: beta, successes: 0, trials: 0}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "beta trials must be a whole number >= 1", value: "{dist: beta, successes: 0, trials: 0}")
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: beta, successes: 2.5, trials: 10}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "beta successes must be a whole number >= 0", value: "{dist: beta, successes: 2.5, trials: 10}")
+        assertSingleIssue(setting: .accept, to: "{dist: beta, successes: 12, trials: 10}",
+                          message: "beta successes 12 exceed trials 10")
+        assertSingleIssue(setting: .accept, to: "{dist: beta, successes: 0, trials: 0}",
+                          message: "beta trials must be a whole number >= 1")
+        assertSingleIssue(setting: .accept, to: "{dist: beta, successes: 2.5, trials: 10}",
+                          message: "beta successes must be a whole number >= 0")
     }
 
     func testEmpiricalValuesAndWeights() {
@@ -193,27 +175,19 @@ final class ValidationTests: XCTestCase {
     }
 
     func testMissingDist() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {mean: 10, sd: 2}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "a distribution needs 'dist'", value: "{mean: 10, sd: 2}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{mean: 10, sd: 2}", message: "a distribution needs 'dist'")
     }
 
     func testMixedParameterRows() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: gamma, mean: 10, scale: 2}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "gamma takes exactly one of {mean, sd} or {shape, scale}, not a mix of them",
-                          value: "{dist: gamma, mean: 10, scale: 2}")
-        assertSingleIssue(Fixture.replacing(line: 16, with: "      accept: {dist: beta, mean: 0.5, trials: 10}"), line: 16,
-                          path: "requisitions.backend.offer.accept",
-                          message: "beta takes exactly one of {alpha, beta}, {mean, n} or {successes, trials}",
-                          value: "{dist: beta, mean: 0.5, trials: 10}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: gamma, mean: 10, scale: 2}",
+                          message: "gamma takes exactly one of {mean, sd} or {shape, scale}, not a mix of them")
+        assertSingleIssue(setting: .accept, to: "{dist: beta, mean: 0.5, trials: 10}",
+                          message: "beta takes exactly one of {alpha, beta}, {mean, n} or {successes, trials}")
     }
 
     func testMissingAndUnknownParameters() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: lognormal, median: 10}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "lognormal is missing p90 (lognormal takes {median, p90}, {mean, sd} or {mu, sigma})",
-                          value: "{dist: lognormal, median: 10}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: lognormal, median: 10}",
+                          message: "lognormal is missing p90 (lognormal takes {median, p90}, {mean, sd} or {mu, sigma})")
         assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: exponential, mean: 10, rate: 2}"), line: 7,
                           path: "requisitions.backend.sourcing.applicants_per_week.rate",
                           message: "unknown parameter 'rate' for exponential", value: nil)
@@ -222,15 +196,12 @@ final class ValidationTests: XCTestCase {
     // MARK: Dates
 
     func testDateFormat() {
-        assertSingleIssue(Fixture.replacing(line: 2, with: "start: 04/01/2027"), line: 2,
-                          path: "start", message: "write dates as YYYY-MM-DD (year first)", value: "04/01/2027")
-        assertSingleIssue(Fixture.replacing(line: 2, with: "start: 2027-1-4"), line: 2,
-                          path: "start", message: "write dates as YYYY-MM-DD, with two-digit months and days", value: "2027-1-4")
+        assertSingleIssue(setting: .start, to: "04/01/2027", message: "write dates as YYYY-MM-DD (year first)")
+        assertSingleIssue(setting: .start, to: "2027-1-4", message: "write dates as YYYY-MM-DD, with two-digit months and days")
     }
 
     func testDateMustExist() {
-        assertSingleIssue(Fixture.replacing(line: 2, with: "start: 2027-02-29"), line: 2,
-                          path: "start", message: "is not a date that exists", value: "2027-02-29")
+        assertSingleIssue(setting: .start, to: "2027-02-29", message: "is not a date that exists")
     }
 
     func testHolidayRange() {
@@ -265,8 +236,8 @@ final class ValidationTests: XCTestCase {
     }
 
     func testOpeningAfterHorizon() {
-        assertSingleIssue(Fixture.inserting(after: 5, "    opens_day: 200"), line: 6, path: "requisitions.backend.opens_day",
-                          message: "the requisition opens after the horizon's last day (day 199, 2027-07-22)", value: "200")
+        assertSingleIssue(setting: .opensDay, to: "200",
+                          message: "the requisition opens after the horizon's last day (day 199, 2027-07-22)")
     }
 
     // MARK: Names
@@ -320,12 +291,10 @@ final class ValidationTests: XCTestCase {
     // MARK: Integers and plain numbers
 
     func testIntegers() {
-        assertSingleIssue(Fixture.inserting(after: 5, "    openings: 2.5"), line: 6, path: "requisitions.backend.openings",
-                          message: "must be a whole number", value: "2.5")
-        assertSingleIssue(Fixture.inserting(after: 5, "    openings: 0"), line: 6, path: "requisitions.backend.openings",
-                          message: "must be at least 1", value: "0")
-        assertSingleIssue(Fixture.inserting(after: 5, "    openings: {dist: poisson, mean: 3}"), line: 6, path: "requisitions.backend.openings",
-                          message: "must be a plain whole number, not a distribution", value: "{dist: poisson, mean: 3}")
+        assertSingleIssue(setting: .openings, to: "2.5", message: "must be a whole number")
+        assertSingleIssue(setting: .openings, to: "0", message: "must be at least 1")
+        assertSingleIssue(setting: .openings, to: "{dist: poisson, mean: 3}",
+                          message: "must be a plain whole number, not a distribution")
         assertSingleIssue(Fixture.inserting(after: 7, "      initial_pool: -1"), line: 8, path: "requisitions.backend.sourcing.initial_pool",
                           message: "must be at least 0", value: "-1")
         assertSingleIssue(Fixture.inserting(after: 7, "      max_applicants: 0"), line: 8, path: "requisitions.backend.sourcing.max_applicants",
@@ -334,9 +303,9 @@ final class ValidationTests: XCTestCase {
                           message: "must be at least 1", value: "0")
         assertSingleIssue(Fixture.appending("recruiters: {count: -1, hours_per_week: 30}"), line: 17, path: "recruiters.count",
                           message: "must be at least 0", value: "-1")
-        assertSingleIssue(Fixture.inserting(after: 3, "trials: 0"), line: 4, path: "trials", message: "must be at least 1", value: "0")
-        assertSingleIssue(Fixture.inserting(after: 3, "seed: -1"), line: 4, path: "seed", message: "must be at least 0", value: "-1")
-        assertSingleIssue(Fixture.inserting(after: 3, "seed: 1.5"), line: 4, path: "seed", message: "must be a whole number", value: "1.5")
+        assertSingleIssue(setting: .trials, to: "0", message: "must be at least 1")
+        assertSingleIssue(setting: .seed, to: "-1", message: "must be at least 0")
+        assertSingleIssue(setting: .seed, to: "1.5", message: "must be a whole number")
         XCTAssertEqual(scenario(Fixture.inserting(after: 3, "seed: 18446744073709551615"))?.seed, UInt64.max)
     }
 
@@ -349,13 +318,10 @@ final class ValidationTests: XCTestCase {
     }
 
     func testHorizonAndOpensDayArePlainNumbers() {
-        assertSingleIssue(Fixture.replacing(line: 3, with: "horizon_days: 0"), line: 3, path: "horizon_days",
-                          message: "must be greater than 0", value: "0")
-        assertSingleIssue(Fixture.replacing(line: 3, with: "horizon_days: {dist: uniform, min: 100, max: 200}"), line: 3,
-                          path: "horizon_days", message: "must be a plain number, not a distribution",
-                          value: "{dist: uniform, min: 100, max: 200}")
-        assertSingleIssue(Fixture.inserting(after: 5, "    opens_day: -1"), line: 6, path: "requisitions.backend.opens_day",
-                          message: "must not be negative", value: "-1")
+        assertSingleIssue(setting: .horizonDays, to: "0", message: "must be greater than 0")
+        assertSingleIssue(setting: .horizonDays, to: "{dist: uniform, min: 100, max: 200}",
+                          message: "must be a plain number, not a distribution")
+        assertSingleIssue(setting: .opensDay, to: "-1", message: "must not be negative")
     }
 
     // MARK: Budget and calendar
@@ -430,10 +396,8 @@ final class ValidationTests: XCTestCase {
     }
 
     func testPoissonMeanIsBounded() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: poisson, mean: 1e15}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "poisson mean must be at most 1000000000 (GSL draws Poisson counts as 32-bit integers)",
-                          value: "{dist: poisson, mean: 1e15}")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "{dist: poisson, mean: 1e15}",
+                          message: "poisson mean must be at most 1000000000 (GSL draws Poisson counts as 32-bit integers)")
         XCTAssertNotNil(scenario(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: poisson, mean: 1e9}")))
     }
 

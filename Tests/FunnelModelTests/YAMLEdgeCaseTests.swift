@@ -1,5 +1,7 @@
 import Foundation
-@testable import FunnelModel
+import FunnelModel
+@testable import ScenarioYAML
+import TestSupport
 import XCTest
 
 /// The YAML a hand-written scenario can hold beyond plain mistakes: alias
@@ -29,7 +31,7 @@ final class YAMLEdgeCaseTests: XCTestCase {
         for yaml in cases {
             let started = Date()
             assertSingleIssue(yaml, line: 6, path: "", message: message, value: nil)
-            XCTAssertLessThan(Date().timeIntervalSince(started), 2, "refused at once")
+            XCTAssertElapsed(since: started, lessThan: 2, "refused at once")
         }
     }
 
@@ -130,17 +132,15 @@ final class YAMLEdgeCaseTests: XCTestCase {
         let noShow = s?.requisitions[0].stages[1].noShow.fixedValue
         XCTAssertEqual(noShow, 0)
         XCTAssertEqual(noShow?.sign, .plus)
-        assertSingleIssue(Fixture.replacing(line: 3, with: "horizon_days: -0"), line: 3, path: "horizon_days",
-                          message: "must be greater than 0", value: "-0")
+        assertSingleIssue(setting: .horizonDays, to: "-0", message: "must be greater than 0")
     }
 
     func testMoreHugeIntegers() {
-        assertSingleIssue(Fixture.inserting(after: 3, "trials: 1e10"), line: 4, path: "trials",
-                          message: "is too large (at most 2147483647)", value: "1e10")
+        assertSingleIssue(setting: .trials, to: "1e10", message: "is too large (at most 2147483647)")
         assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: 10\n      initial_pool: 99999999999"), line: 8,
                           path: "requisitions.backend.sourcing.initial_pool", message: "is too large (at most 2147483647)",
                           value: "99999999999")
-        assertSingleIssue(Fixture.inserting(after: 3, "seed: -1"), line: 4, path: "seed", message: "must be at least 0", value: "-1")
+        assertSingleIssue(setting: .seed, to: "-1", message: "must be at least 0")
     }
 
     func testTextTooLarge() throws {
@@ -155,9 +155,7 @@ final class YAMLEdgeCaseTests: XCTestCase {
     /// Sums over events and trials of larger values could overflow (the
     /// fuzzer found a NaN mean cost from a cost of 1.7976931348623157e308).
     func testValuesAbove1e15AreRefused() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: 1.7976931348623157e308"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week", message: "is too large (at most 1e15)",
-                          value: "1.7976931348623157e308")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "1.7976931348623157e308", message: "is too large (at most 1e15)")
         for written in ["{dist: empirical, values: [0, 1e20]}", "{dist: lognormal, mu: 40, sigma: 1}", "{dist: uniform, min: 0, max: 1e16}"] {
             assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: \(written)"), line: 7,
                               path: "requisitions.backend.sourcing.applicants_per_week",

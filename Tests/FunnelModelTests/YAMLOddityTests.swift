@@ -1,5 +1,6 @@
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import XCTest
 
 /// Files that are not what a scenario should be give clean issues, never a crash.
@@ -63,46 +64,34 @@ final class YAMLOddityTests: XCTestCase {
     }
 
     func testNaNAndInfinity() {
-        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: .nan"), line: 10, path: "requisitions.backend.stages.screen.pass",
-                          message: "must be a finite number (NaN and infinities are not allowed)", value: ".nan")
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: .inf"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "must be a finite number (NaN and infinities are not allowed)", value: ".inf")
+        assertSingleIssue(setting: .screenPass, to: ".nan", message: "must be a finite number (NaN and infinities are not allowed)")
+        assertSingleIssue(setting: .applicantsPerWeek, to: ".inf",
+                          message: "must be a finite number (NaN and infinities are not allowed)")
         assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: gamma, mean: .inf, sd: 2}"), line: 7,
                           path: "requisitions.backend.sourcing.applicants_per_week.mean",
                           message: "must be a finite number", value: ".inf")
     }
 
     func testHugeNumbers() {
-        assertSingleIssue(Fixture.inserting(after: 5, "    openings: 99999999999999999999"), line: 6, path: "requisitions.backend.openings",
-                          message: "is too large (at most 2147483647)", value: "99999999999999999999")
-        assertSingleIssue(Fixture.inserting(after: 3, "seed: 99999999999999999999999"), line: 4, path: "seed",
-                          message: "is too large (at most 18446744073709551615)", value: "99999999999999999999999")
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: 1e400"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week", message: "is too large", value: "1e400")
-        assertSingleIssue(Fixture.replacing(line: 3, with: "horizon_days: 1e300"), line: 3, path: "horizon_days",
-                          message: "is too large (at most 1000000 days)", value: "1e300")
-        assertSingleIssue(Fixture.inserting(after: 5, "    opens_day: 1e300"), line: 6, path: "requisitions.backend.opens_day",
-                          message: "the requisition opens after the horizon's last day", value: "1e300")
+        assertSingleIssue(setting: .openings, to: "99999999999999999999", message: "is too large (at most 2147483647)")
+        assertSingleIssue(setting: .seed, to: "99999999999999999999999", message: "is too large (at most 18446744073709551615)")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "1e400", message: "is too large")
+        assertSingleIssue(setting: .horizonDays, to: "1e300", message: "is too large (at most 1000000 days)")
+        assertSingleIssue(setting: .opensDay, to: "1e300", message: "the requisition opens after the horizon's last day")
     }
 
     func testQuotedNumbers() {
-        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: \"0.5\""), line: 10, path: "requisitions.backend.stages.screen.pass",
-                          message: "write the number without quotes", value: "\"0.5\"")
-        assertSingleIssue(Fixture.inserting(after: 5, "    openings: '3'"), line: 6, path: "requisitions.backend.openings",
-                          message: "write the number without quotes", value: "'3'")
+        assertSingleIssue(setting: .screenPass, to: "\"0.5\"", message: "write the number without quotes")
+        assertSingleIssue(setting: .openings, to: "'3'", message: "write the number without quotes")
         assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: gamma, mean: \"10\", sd: 2}"), line: 7,
                           path: "requisitions.backend.sourcing.applicants_per_week.mean",
                           message: "write the number without quotes", value: "\"10\"")
     }
 
     func testOtherNumberSpellings() {
-        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: 0,5"), line: 10, path: "requisitions.backend.stages.screen.pass",
-                          message: "write decimals with a point", value: "0,5")
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: 0x10"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week", message: "expected a number", value: "0x10")
-        assertSingleIssue(Fixture.replacing(line: 10, with: "        pass: true"), line: 10, path: "requisitions.backend.stages.screen.pass",
-                          message: "expected a number", value: "true")
+        assertSingleIssue(setting: .screenPass, to: "0,5", message: "write decimals with a point")
+        assertSingleIssue(setting: .applicantsPerWeek, to: "0x10", message: "expected a number")
+        assertSingleIssue(setting: .screenPass, to: "true", message: "expected a number")
         XCTAssertEqual(scenario(Fixture.replacing(line: 7, with: "      applicants_per_week: 1_000"))?
             .requisitions[0].sourcing.applicantsPerWeek.fixedValue, 1000)
     }
@@ -148,63 +137,5 @@ final class YAMLOddityTests: XCTestCase {
         XCTAssertThrowsError(try ScenarioLoader.load(path: url.path)) {
             XCTAssertEqual("\($0)", "\(url.path):10: requisitions.backend.stages.screen.pass: a probability must be between 0 and 1 (got 2)")
         }
-    }
-}
-
-/// Damaged copies of the reference plan: each must load or give issues, never crash.
-final class RobustnessTests: XCTestCase {
-    func lines() throws -> [String] {
-        try String(contentsOfFile: Fixture.referencePlanPath, encoding: .utf8).components(separatedBy: "\n")
-    }
-
-    func outcome(_ text: String) -> [ScenarioIssue] {
-        do {
-            _ = try ScenarioLoader.parse(yaml: text, file: "damaged.yaml")
-            return []
-        } catch {
-            XCTAssertFalse(error.issues.isEmpty)
-            for issue in error.issues { XCTAssertFalse(issue.message.isEmpty, "\(issue)") }
-            return error.issues
-        }
-    }
-
-    // A sample of lines keeps this fast (a parse takes ~10 ms in debug builds):
-    // every 5th line, and in the next test every 3rd line with a value.
-
-    func testTruncationsAndDeletedLines() throws {
-        let all = try lines()
-        for n in stride(from: 1, to: all.count, by: 5) {
-            _ = outcome(all[..<n].joined(separator: "\n"))
-            var deleted = all
-            deleted.remove(at: n)
-            _ = outcome(deleted.joined(separator: "\n"))
-        }
-    }
-
-    func testValuesReplacedByNonsense() throws {
-        let all = try lines()
-        let nonsense = ["-1", "abc", "{}", "[]", "\"7\"", ".nan", "1e999", "{dist: beta}", "~", "[1, {a: b}]", "99999999999999999999"]
-        let valued = all.indices.filter { all[$0].contains(": ") && !all[$0].trimmingCharacters(in: .whitespaces).hasPrefix("#") }
-        for (k, n) in valued.enumerated() where k % 3 == 0 {
-            let colon = all[n].range(of: ": ")!
-            for bad in [nonsense[k % nonsense.count], nonsense[(k + 4) % nonsense.count]] {
-                var damaged = all
-                damaged[n] = String(all[n][..<colon.upperBound]) + bad
-                let found = outcome(damaged.joined(separator: "\n"))
-                // Every issue points into the file.
-                for issue in found { XCTAssertLessThanOrEqual(issue.line ?? 0, all.count + 1, "\(issue)") }
-            }
-        }
-    }
-
-    func testExtremeParameters() {
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: lognormal, mu: 1000, sigma: 1}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "lognormal with these parameters has no finite mean and variance",
-                          value: "{dist: lognormal, mu: 1000, sigma: 1}")
-        assertSingleIssue(Fixture.replacing(line: 7, with: "      applicants_per_week: {dist: gamma, mean: 1e200, sd: 1e-200}"), line: 7,
-                          path: "requisitions.backend.sourcing.applicants_per_week",
-                          message: "gamma with these parameters has no finite mean and variance",
-                          value: "{dist: gamma, mean: 1e200, sd: 1e-200}")
     }
 }

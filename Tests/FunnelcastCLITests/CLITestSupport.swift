@@ -1,50 +1,44 @@
+// The built `funnelcast` binary run as a user would, for the CLI tests.
 import Foundation
-import XCTest
+import TestSupport
 
-/// Runs the built `funnelcast` binary as a user would and captures what it prints.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
+/// What one run of `funnelcast` left: exit status, stdout, stderr.
+typealias CLIResult = ProcessOutput
 
 enum CLI {
-    /// The package root (for Scenarios/ and ../shared).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root: the working directory of every run, so scenario
+    /// paths such as `Scenarios/single-role.yaml` resolve.
+    static var packageRoot: URL { PackagePaths.root }
 
-    /// The directory holding the built products (next to the test bundle).
-    static var binary: URL {
-        var dir = Bundle(for: Marker.self).bundleURL
-        while dir.pathExtension == "xctest" || dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
-        return dir.appendingPathComponent("funnelcast")
+    /// The `funnelcast` SwiftPM built beside the test bundle.
+    static var binary: URL { PackagePaths.builtProduct("funnelcast") }
+
+    /// Starts `funnelcast arguments` in `directory` (the package root by
+    /// default), with `environment` added to this process's; through
+    /// `shell` (`sh -c 'SHELL; exec "$0" "$@"' BINARY ARGS...`) where given,
+    /// to set a limit such as `ulimit -f 8` first. The caller finishes it.
+    static func start(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String]? = nil,
+                      through shell: String? = nil) throws -> RunningProcess {
+        if let shell {
+            return try RunningProcess(executable: URL(fileURLWithPath: "/bin/sh"),
+                                      arguments: ["-c", shell + "; exec \"$0\" \"$@\"", binary.path] + arguments,
+                                      directory: directory, environment: environment)
+        }
+        return try RunningProcess(executable: binary, arguments: arguments, directory: directory, environment: environment)
     }
 
-    final class Marker {}
-
-    static func run(_ arguments: [String]) throws -> CLIResult {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = packageRoot
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                         stderr: String(decoding: e, as: UTF8.self))
+    /// Runs `funnelcast arguments` to its end (see `start`).
+    static func run(_ arguments: [String], in directory: URL = packageRoot,
+                    environment: [String: String]? = nil) throws -> CLIResult {
+        try start(arguments, in: directory, environment: environment).finish()
     }
 
     static func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "funnelcast-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try PackagePaths.temporaryDirectory("funnelcast-cli")
     }
 
+    /// The records of a CSV file the tool wrote.
     static func lines(_ path: String) throws -> [String] {
-        try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        try CSVText.lines(ofFile: path)
     }
 }

@@ -1,19 +1,10 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// End-to-end tests of the `funnelcast` executable: run it as a user
 /// would, check its output, its files and its exit status.
 final class CommandTests: XCTestCase {
-    static var binary: URL {
-        // The test bundle sits beside the products it was built with.
-        #if os(macOS)
-        let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!
-        return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("funnelcast")
-        #else
-        return Bundle.main.bundleURL.appendingPathComponent("funnelcast")
-        #endif
-    }
-
     var dir: URL!
 
     override func setUpWithError() throws {
@@ -25,34 +16,10 @@ final class CommandTests: XCTestCase {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs funnelcast with `arguments` in the test's directory.
     @discardableResult
-    func funnelcast(_ arguments: String...) throws -> Result {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = arguments
-        p.currentDirectoryURL = dir
-        // stderr to a file, stdout through a pipe read to its end: neither can fill up and block the child.
-        let errPath = dir.appendingPathComponent(".stderr-\(UUID().uuidString)").path
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errPath) }
-        let err = try XCTUnwrap(FileHandle(forWritingAtPath: errPath))
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        try err.close()
-        let stderrData = try Data(contentsOf: URL(fileURLWithPath: errPath))
-        return Result(status: p.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+    func funnelcast(_ arguments: String...) throws -> CLIResult {
+        try CLI.run(arguments, in: dir)
     }
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
@@ -161,8 +128,7 @@ final class CommandTests: XCTestCase {
         func rows(_ file: String) throws -> [[String]] {
             let text = try read("out/" + file)
             XCTAssertFalse(text.contains(","), "\(file): a comma in a ';' file")
-            return text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-                .map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+            return CSVText.rows(text, delimiter: ";")
         }
         /// The data-v of column `column` in the table row that starts with `rowStart`.
         func cell(_ rowStart: String, _ column: String) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -13,35 +14,13 @@ final class FaultTests: XCTestCase {
     private let small = "Scenarios/single-role.yaml"
     private let large = "Scenarios/reference-plan.yaml"
 
-    /// Starts the binary; the caller waits for it.
+    /// Starts the binary in the package root; the caller finishes it.
     private func launch(_ arguments: [String], environment: [String: String]? = nil,
-                        through shell: String? = nil) throws -> (Process, Pipe, Pipe) {
-        let p = Process()
-        if let shell {
-            // `sh -c 'ulimit ...; exec "$0" "$@"' BINARY ARGS...`
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", shell + "; exec \"$0\" \"$@\"", CLI.binary.path] + arguments
-        } else {
-            p.executableURL = CLI.binary
-            p.arguments = arguments
-        }
-        p.currentDirectoryURL = CLI.packageRoot
-        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        return (p, out, err)
+                        through shell: String? = nil) throws -> RunningProcess {
+        try CLI.start(arguments, environment: environment, through: shell)
     }
 
-    private func finish(_ started: (Process, Pipe, Pipe)) -> CLIResult {
-        let (p, out, err) = started
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                         stderr: String(decoding: e, as: UTF8.self))
-    }
+    private func finish(_ started: RunningProcess) -> CLIResult { started.finish() }
 
     /// The files of `dir` and their bytes.
     private func snapshot(_ dir: String) throws -> [String: Data] {
@@ -91,10 +70,10 @@ final class FaultTests: XCTestCase {
             ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains { $0.hasPrefix(".trials.csv.tmp") }
         }
         XCTAssertTrue(running, "the run did not start")
-        kill(started.0.processIdentifier, signal)
+        kill(started.processIdentifier, signal)
         let t0 = Date()
         let r = finish(started)
-        XCTAssertLessThan(Date().timeIntervalSince(t0), 30, "stops at the next chunk")
+        XCTAssertElapsed(since: t0, lessThan: 30, "stops at the next chunk")
         XCTAssertEqual(r.status, expectedStatus, r.stderr)
         XCTAssertEqual(r.stdout, "")
         let lines = r.stderr.split(separator: "\n")
@@ -115,8 +94,8 @@ final class FaultTests: XCTestCase {
 
     func testInterruptWithoutOutputs() throws {
         let started = try launch(["run", large, "--trials", "1000000", "--threads", "1", "--max-memory", "100G"])
-        XCTAssertTrue(wait(seconds: 60) { catchesSIGINT(started.0.processIdentifier) }, "the handler was not installed")
-        kill(started.0.processIdentifier, SIGINT)
+        XCTAssertTrue(wait(seconds: 60) { catchesSIGINT(started.processIdentifier) }, "the handler was not installed")
+        kill(started.processIdentifier, SIGINT)
         let r = finish(started)
         XCTAssertEqual(r.status, 130, r.stderr)
         XCTAssertEqual(r.stdout, "", "no report")
@@ -128,7 +107,7 @@ final class FaultTests: XCTestCase {
     func testFullDiskGivesOneLineAndKeepsThePreviousOutputs() throws {
         // The sanitizer runtimes map their shadow memory in ways a file size
         // limit breaks (SIGBUS before main); `make test-sanitize` sets this.
-        if ProcessInfo.processInfo.environment["FUNNELCAST_SANITIZER"] != nil {
+        if activeSanitizer != nil {
             throw XCTSkip("a file size limit breaks the sanitizer runtime itself")
         }
         let (dir, before) = try previousOutputs()
@@ -154,7 +133,7 @@ final class FaultTests: XCTestCase {
         }
         let t0 = Date()
         let r = try CLI.run(["run", large, "--trials", "1000000", "--out", target, "--quiet", "--max-memory", "100G"])
-        XCTAssertLessThan(Date().timeIntervalSince(t0), 20, "refused before the trials")
+        XCTAssertElapsed(since: t0, lessThan: 20, "refused before the trials")
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertEqual(r.stderr, "funnelcast: cannot write \(target): cannot create files in this directory: Permission denied\n")
     }
@@ -183,7 +162,7 @@ final class FaultTests: XCTestCase {
 
         let t0 = Date()
         let memory = try CLI.run(["run", small, "--trials", "20", "--max-memory", "1K", "--quiet"])
-        XCTAssertLessThan(Date().timeIntervalSince(t0), 20)
+        XCTAssertElapsed(since: t0, lessThan: 20)
         XCTAssertEqual(memory.status, 1)
         XCTAssertTrue(memory.stderr.hasPrefix("funnelcast: the run needs about "), memory.stderr)
         XCTAssertTrue(memory.stderr.contains("more than the limit of 1.0 KB; simplify the plan, or raise the limit with --max-memory SIZE"),

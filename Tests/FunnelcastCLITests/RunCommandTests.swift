@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `funnelcast run` and `validate` end to end, as a planner would use them.
@@ -108,9 +109,7 @@ final class RunCommandTests: XCTestCase {
 
     func testValidateDescribesAGoodPlan() throws {
         // The contract's copy where the checkout has ../shared, else the package's.
-        let shared = "../shared/scenarios/reference-plan.yaml"
-        let plan = FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent(shared).path)
-            ? shared : "Scenarios/reference-plan.yaml"
+        let plan = PackagePaths.referencePlan
         let r = try CLI.run(["validate", plan])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("backend"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `funnelcast validate --parameters`, `sensitivity` and `compare` end to
@@ -170,10 +171,7 @@ final class SensitivityCommandTests: XCTestCase {
 
     // MARK: - Running the executable
 
-    var smallPlan: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/small-plan.yaml").path
-    }
+    var smallPlan: String { PackagePaths.smallPlan }
 
     /// The records of a CSV file in `out` (CRLF line ends, the last one too).
     func lines(_ file: String) throws -> [String] {
@@ -183,37 +181,7 @@ final class SensitivityCommandTests: XCTestCase {
     }
 
     /// Runs the built `funnelcast` with `arguments`.
-    func funnelcast(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("funnelcast")
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Read stderr on another thread so neither pipe fills up and blocks the child.
-        let errData = ErrorBuffer()
-        let reader = Thread { errData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
+    func funnelcast(_ arguments: String...) throws -> CLIResult {
+        try CLI.run(arguments)
     }
-
-    /// Where SwiftPM puts the products (the test bundle's directory).
-    var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-}
-
-private final class ErrorBuffer: @unchecked Sendable {
-    var data = Data()
 }

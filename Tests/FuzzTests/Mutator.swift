@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Seeded mutations of scenario text: byte flips, line deletions,
 /// duplications and moves, indentation changes, truncation, lines spliced
 /// from another file, and tokens swapped for YAML-meaningful ones (flow
@@ -53,21 +55,12 @@ struct Mutator {
         "\t", "\r", "\u{FEFF}", "\u{0085}", "\u{2028}", "\u{00A0}", "\u{0000}", "\u{001B}", "é", "日本", "😀", "\\",
     ]
 
-    /// Deterministic generator: SplitMix64.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// Deterministic generator: SplitMix64, seeded per input.
+    typealias Generator = SplitMix64
 
     /// Input `index` of the run with `seed`: a seed file with 1 to 4 mutations.
     func input(_ index: Int, seed: UInt64) -> String {
-        var g = Generator(state: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+        var g = Generator(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
         let which = Int.random(in: 0..<seeds.count, using: &g)
         var lines = seedLines[which]
         // Mostly one mutation, so that a fair share of inputs still load and reach the engine.

@@ -26,12 +26,27 @@ final class ProgressBarTests: XCTestCase {
         XCTAssertEqual(ProgressBar.clock(.infinity), "--:--")
     }
 
-    private func pipeOutput(enabled: Bool, run seconds: Double) -> String {
+    /// A clock the test sets by hand: the bar sees `now` seconds.
+    private final class FakeClock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0.0
+        var now: Double {
+            get { lock.lock(); defer { lock.unlock() }; return value }
+            set { lock.lock(); value = newValue; lock.unlock() }
+        }
+        var clock: ProgressClock { ProgressClock { [self] in now } }
+    }
+
+    /// What a bar of 100 trials, 50 done, draws on a pipe while its clock
+    /// reads `clockSeconds` (after 0) for about 0.3 s of real time.
+    private func pipeOutput(enabled: Bool, clockSeconds: Double) -> String {
         var fds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&fds), 0)
-        let bar = ProgressBar(total: 100, label: "test", enabled: enabled, output: fds[1])
+        let fake = FakeClock()
+        let bar = ProgressBar(total: 100, label: "test", enabled: enabled, output: fds[1], clock: fake.clock)
         DispatchQueue.concurrentPerform(iterations: 50) { _ in bar.advance(by: 1) }
-        usleep(UInt32(seconds * 1e6))
+        fake.now = clockSeconds
+        usleep(300_000)
         bar.finish()
         bar.finish()
         XCTAssertEqual(bar.completed, 50)
@@ -48,21 +63,26 @@ final class ProgressBarTests: XCTestCase {
     }
 
     func testDisabledNeverWrites() {
-        XCTAssertEqual(pipeOutput(enabled: false, run: 1.3), "")
+        XCTAssertEqual(pipeOutput(enabled: false, clockSeconds: 5), "")
     }
 
     func testSilentDuringTheFirstSecond() {
-        XCTAssertEqual(pipeOutput(enabled: true, run: 0.3), "")
+        XCTAssertEqual(pipeOutput(enabled: true, clockSeconds: 0.9), "")
     }
 
-    func testDrawsThenClears() {
-        let text = pipeOutput(enabled: true, run: 1.5)
+    func testDrawsOnceTheClockPassesOneSecondThenClears() {
+        let text = pipeOutput(enabled: true, clockSeconds: 2)
         XCTAssertTrue(text.hasPrefix("\rtest ["), text.debugDescription)
-        XCTAssertTrue(text.contains(" 50%"), text.debugDescription)
+        XCTAssertTrue(text.contains(" 50%  25 trials/s  ETA 0:02"), text.debugDescription)
         XCTAssertTrue(text.hasSuffix("\r\u{1B}[K"), text.debugDescription)
-        // At most one draw per 100 ms: 0.5 s of drawing is at most 5 or 6 lines.
-        let draws = text.components(separatedBy: "\r").count - 2
-        XCTAssertGreaterThanOrEqual(draws, 1)
-        XCTAssertLessThanOrEqual(draws, 6)
+        // The clock stood still: one draw, however many times the thread woke.
+        XCTAssertEqual(text.components(separatedBy: "\r").count - 2, 1, text.debugDescription)
+    }
+
+    func testRedrawsAtMostEveryTenthOfASecond() {
+        XCTAssertFalse(ProgressBar.isTimeToDraw(elapsed: 0.99, lastDraw: -.infinity))
+        XCTAssertTrue(ProgressBar.isTimeToDraw(elapsed: 1.0, lastDraw: -.infinity))
+        XCTAssertFalse(ProgressBar.isTimeToDraw(elapsed: 1.05, lastDraw: 1.0))
+        XCTAssertTrue(ProgressBar.isTimeToDraw(elapsed: 1.1, lastDraw: 1.0))
     }
 }

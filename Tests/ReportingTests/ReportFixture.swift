@@ -1,6 +1,7 @@
 import Forecast
 import Foundation
 import FunnelModel
+import ScenarioYAML
 import Simulation
 @testable import Reporting
 

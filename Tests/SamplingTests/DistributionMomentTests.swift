@@ -1,6 +1,7 @@
 import CGSL
 import Foundation
 import Sampling
+import TestSupport
 import XCTest
 
 /// Every `Distribution` case: draws against the analytic mean and variance,
@@ -107,7 +108,7 @@ final class DistributionMomentTests: XCTestCase {
         let n = Double(Self.n)
         let p0 = gsl_cdf_ugaussian_P(-0.5)
         // Frequency within 4 binomial standard errors.
-        XCTAssertEqual(Double(zeros) / n, p0, accuracy: 4 * (p0 * (1 - p0) / n).squareRoot())
+        XCTAssertWithinStandardErrors(Double(zeros) / n, p0, se: proportionSE(p0, n: n))
         let clippedMean = 1 * gsl_cdf_ugaussian_P(0.5) + 2 * gsl_ran_ugaussian_pdf(0.5)
         // se bounded by that of the unclipped normal (clipping only shrinks the spread).
         XCTAssertEqual(moments.mean, clippedMean, accuracy: 4 * 2 / n.squareRoot())
@@ -125,8 +126,7 @@ final class DistributionMomentTests: XCTestCase {
         XCTAssertEqual(Set(counts.keys), [60, 14, 30])
         let n = Double(Self.n)
         for (value, p) in zip(table.values, table.probabilities) {
-            XCTAssertEqual(Double(counts[value] ?? 0) / n, p, accuracy: 4 * (p * (1 - p) / n).squareRoot(),
-                           "value \(value)")
+            XCTAssertWithinStandardErrors(Double(counts[value] ?? 0) / n, p, se: proportionSE(p, n: n), "value \(value)")
         }
     }
 

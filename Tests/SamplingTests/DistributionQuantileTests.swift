@@ -1,6 +1,7 @@
 import CGSL
 import Foundation
 import Sampling
+import TestSupport
 import XCTest
 
 /// `Distribution.quantile` against closed forms, and against the sampler.
@@ -149,7 +150,7 @@ final class DistributionQuantileTests: XCTestCase {
                 let q = try dist.quantile(p)
                 XCTAssertGreaterThanOrEqual(q, previous, "\(name): quantiles decrease")
                 previous = q
-                let tolerance = 4 * (p * (1 - p) / Double(n)).squareRoot()
+                let tolerance = 4 * proportionSE(p, n: Double(n))
                 let atOrBelow = Double(draws.count { $0 <= q }) / Double(n)
                 let below = Double(draws.count { $0 < q }) / Double(n)
                 switch dist {

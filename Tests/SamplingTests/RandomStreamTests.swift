@@ -1,6 +1,7 @@
 import CFunnelcast
 import CGSL
 @testable import Sampling
+import TestSupport
 import XCTest
 
 /// Streams: positioned only by (key, c1, c2, c3), laid out as documented in
@@ -110,7 +111,7 @@ final class RandomStreamTests: XCTestCase {
             XCTAssert(u > 0 && u < 1)
             if s.bernoulli(p) { hits += 1 }
         }
-        XCTAssertEqual(Double(hits) / Double(n), p, accuracy: 4 * (p * (1 - p) / Double(n)).squareRoot())
+        XCTAssertWithinStandardErrors(Double(hits) / Double(n), p, se: proportionSE(p, n: Double(n)))
         XCTAssertFalse(s.bernoulli(0))
         XCTAssertTrue(s.bernoulli(1))
     }

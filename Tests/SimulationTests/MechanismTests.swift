@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import FunnelModel
 import Sampling
@@ -59,8 +60,7 @@ final class MechanismTests: XCTestCase {
         let trials = 4000
         let filled = Fixture.run(s, trials: trials).map { $0.requisitions[0][.filled] }
         let p = exp(-h * t / 7)
-        let se = (p * (1 - p) / Double(trials)).squareRoot()
-        XCTAssertEqual(filled.reduce(0, +) / Double(trials), p, accuracy: 4 * se)
+        XCTAssertWithinStandardErrors(filled.reduce(0, +) / Double(trials), p, se: proportionSE(p, n: Double(trials)))
         let withdrawn = Fixture.run(s, trials: 200).map { $0.requisitions[0].stageWithdrawn[0] + $0.requisitions[0][.filled] }
         XCTAssertTrue(withdrawn.allSatisfy { $0 == 1 }, "every candidate either starts or withdraws at the screen")
     }
@@ -77,8 +77,7 @@ final class MechanismTests: XCTestCase {
         let trials = 4000
         let cancelled = Fixture.run(s, trials: trials).map { $0.requisitions[0][.cancelled] }
         let p = 1 - exp(-f * c * horizon / 365)
-        let se = (p * (1 - p) / Double(trials)).squareRoot()
-        XCTAssertEqual(cancelled.reduce(0, +) / Double(trials), p, accuracy: 4 * se)
+        XCTAssertWithinStandardErrors(cancelled.reduce(0, +) / Double(trials), p, se: proportionSE(p, n: Double(trials)))
     }
 
     /// One interviewer doing one 5-hour interview per working day: N

@@ -40,11 +40,3 @@ enum Fixture {
         return (0..<trials).map { i in sim.run(trial: i, into: &out); return out }
     }
 }
-
-/// Mean and standard error of the mean.
-func meanAndSE(_ xs: [Double]) -> (mean: Double, se: Double) {
-    let n = Double(xs.count)
-    let m = xs.reduce(0, +) / n
-    let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
-    return (m, (v / n).squareRoot())
-}

@@ -1,4 +1,5 @@
 import Sampling
+import Simulation
 
 /// Saltelli's sampling design for the Sobol indices of a function of `k`
 /// inputs (Saltelli et al. 2010, "Variance based sensitivity analysis of
@@ -12,7 +13,7 @@ import Sampling
 /// The points are plain Monte Carlo draws (rows are independent, which the
 /// bootstrap over rows needs), from Philox streams keyed by `seed`: row `j`
 /// of `A` and of `B` each has its own substream, so the design depends on
-/// `(seed, k, n)` alone.
+/// `(seed, k, n)` alone (the key: `StreamLayout.saltelliKey(seed:)`).
 public struct SaltelliDesign: Sendable {
     public let inputs: Int
     public let rows: Int
@@ -24,7 +25,7 @@ public struct SaltelliDesign: Sendable {
         inputs = k
         rows = n
         let stream = RandomStream()
-        let key = StreamKey(seed: SaltelliDesign.designSeed(seed), family: .plan)
+        let key = StreamLayout.saltelliKey(seed: seed)
         func matrix(_ which: UInt32) -> [Double] {
             var m: [Double] = []
             m.reserveCapacity(n * k)
@@ -37,10 +38,6 @@ public struct SaltelliDesign: Sendable {
         a = matrix(0)
         b = matrix(1)
     }
-
-    /// The seed of the design's streams: the caller's seed mixed apart from
-    /// the seeds the simulation keys its own streams with.
-    static func designSeed(_ seed: UInt64) -> UInt64 { StreamKey.mix(seed ^ 0x5A17_E111_50B0_1000) }
 
     /// Evaluations of the design: `rows x (inputs + 2)`.
     public var evaluations: Int { rows * (inputs + 2) }

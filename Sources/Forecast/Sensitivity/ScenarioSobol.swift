@@ -61,7 +61,7 @@ public enum ScenarioSobol {
         // Parameter values of the rows of A and B: chosen parameters from
         // the design, the others from the row's streams.
         let others = RandomStream()
-        let othersKey = StreamKey(seed: StreamKey.mix(SaltelliDesign.designSeed(seed) ^ 0x07E5), family: .parameters)
+        let othersKey = StreamLayout.sobolOthersKey(seed: seed)
         func values(block: Int, row: Int) throws(SensitivityError) -> [Double] {
             let stream = UInt32(truncatingIfNeeded: block == 0 ? row : rows + row)
             var x = [Double](repeating: 0, count: quantities.count)

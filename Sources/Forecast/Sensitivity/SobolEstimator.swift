@@ -1,4 +1,5 @@
 import Sampling
+import Simulation
 
 /// One Sobol index with its bootstrap 95% interval.
 public struct SobolIndex: Sendable, Equatable {
@@ -71,7 +72,7 @@ public enum SobolEstimator {
         let point = indices(a, b, ab, k: k, rows: rows)
 
         let stream = RandomStream()
-        let key = StreamKey(seed: StreamKey.mix(seed ^ 0xB007_5724_9000_0001), family: .plan)
+        let key = StreamLayout.sobolBootstrapKey(seed: seed)
         var firstSamples = Array(repeating: [Double](), count: k), totalSamples = firstSamples
         var resample = [Int](repeating: 0, count: n)
         for r in 0..<max(0, bootstrap) {

@@ -1,9 +1,12 @@
 import FunnelModel
+import Sampling
 
 /// Where the tornado moves one parameter (MODEL.md 12, 17.15): its low and
 /// high change, and the values to print for them.
 public struct TornadoPoint: Sendable, Equatable {
-    public var path: String
+    public var id: ParameterID
+    /// The parameter's path (`ParameterID.path`).
+    public var path: String { id.path }
     /// The value at low and high: P10 and P90 of an uncertain parameter,
     /// the moved number, or the scaled mean of a duration's distribution.
     public var low: Double, high: Double
@@ -44,7 +47,7 @@ extension TornadoPoint {
         var out: [TornadoPoint] = []
         for p in all where wanted.contains(p.slot.path) {
             let q = p.value!
-            let path = p.slot.path
+            let id = p.slot.id, path = id.path
             if q.isUncertain {
                 let lo: Double, hi: Double
                 do {
@@ -53,21 +56,21 @@ extension TornadoPoint {
                 } catch {
                     throw SensitivityError("\(path): the P10 or P90 of its distribution failed: \(error)")
                 }
-                out.append(TornadoPoint(path: path, low: lo, high: hi,
-                                        lowChange: ParameterChange(pattern: path, operation: .replace(.constant(lo))),
-                                        highChange: ParameterChange(pattern: path, operation: .replace(.constant(hi))),
+                out.append(TornadoPoint(id: id, low: lo, high: hi,
+                                        lowChange: ParameterChange(id, .replace(.constant(lo))),
+                                        highChange: ParameterChange(id, .replace(.constant(hi))),
                                         lowIsBase: false, highIsBase: false))
             } else if case .integer(let minimum) = q.kind {
                 let v = q.fixedValue
-                let floor = Double(path.hasSuffix(".count") ? max(1, minimum) : minimum)
+                let floor = Double(id.pool != nil ? max(1, minimum) : minimum)   // a pool count stays at least 1
                 var lo = (v * (1 - swing)).rounded(), hi = (v * (1 + swing)).rounded()
                 if lo == v { lo = v - 1 }
                 if hi == v { hi = v + 1 }
                 lo = max(lo, floor)
                 hi = min(hi, q.kind.range.upperBound)
-                out.append(TornadoPoint(path: path, low: lo, high: hi,
-                                        lowChange: ParameterChange(pattern: path, operation: .replace(.constant(lo))),
-                                        highChange: ParameterChange(pattern: path, operation: .replace(.constant(hi))),
+                out.append(TornadoPoint(id: id, low: lo, high: hi,
+                                        lowChange: ParameterChange(id, .replace(.constant(lo))),
+                                        highChange: ParameterChange(id, .replace(.constant(hi))),
                                         lowIsBase: lo == v, highIsBase: hi == v))
             } else {
                 // Scale every draw (a fixed number is one draw): x(1 -/+ swing).
@@ -75,9 +78,9 @@ extension TornadoPoint {
                 low.scale *= 1 - swing; low.shift *= 1 - swing
                 high.scale *= 1 + swing; high.shift *= 1 + swing
                 let fixed = !q.isDistribution
-                out.append(TornadoPoint(path: path, low: low.fixedValue, high: high.fixedValue,
-                                        lowChange: ParameterChange(pattern: path, operation: .multiply(1 - swing)),
-                                        highChange: ParameterChange(pattern: path, operation: .multiply(1 + swing)),
+                out.append(TornadoPoint(id: id, low: low.fixedValue, high: high.fixedValue,
+                                        lowChange: ParameterChange(id, .multiply(1 - swing)),
+                                        highChange: ParameterChange(id, .multiply(1 + swing)),
                                         lowIsBase: fixed && low.fixedValue == q.fixedValue,
                                         highIsBase: fixed && high.fixedValue == q.fixedValue))
             }

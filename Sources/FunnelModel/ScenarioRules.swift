@@ -1,0 +1,110 @@
+import Foundation
+import Sampling
+
+/// The rules a scenario keeps beyond each field's range (MODEL.md sections
+/// 15 and 17): names, the horizon, pools, freezes, dates. Each rule says
+/// what is wrong in the words a planner reads; the YAML reader reports
+/// them at the line they were written on, `Scenario.validationIssues` at
+/// the path of a scenario built in code.
+public enum ScenarioRules {
+    /// The longest horizon, in days.
+    public static let maxHorizonDays = 1e6
+
+    /// Why `days` cannot be the horizon, or nil.
+    public static func horizonProblem(_ days: Double) -> String? {
+        if !(days > 0) { return "must be greater than 0" }
+        if days > maxHorizonDays { return "is too large (at most 1000000 days)" }
+        return nil
+    }
+
+    /// Why `name` cannot name the plan or a list item, or nil.
+    public static func emptyNameProblem(_ name: String) -> String? {
+        name.trimmingCharacters(in: .whitespaces).isEmpty ? "must not be empty" : nil
+    }
+
+    /// True for names usable as a path segment: `[A-Za-z0-9_-]+` (MODEL.md 17.1).
+    public static func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { c in
+            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "_" || c == "-"
+        }
+    }
+
+    /// Names a requisition may not take: `plan` names the whole plan in the outputs.
+    public static let reservedRequisitionNames = ["plan"]
+
+    /// Why a requisition's or stage's (`what`) name is unusable as a path
+    /// segment, or nil.
+    public static func identifierProblem(_ name: String, what: String, reserved: [String] = []) -> String? {
+        if !isIdentifier(name) { return "a \(what) name may use only letters, digits, '_' and '-'" }
+        if reserved.contains(name) {
+            return "'\(name)' is reserved (it names the whole plan in the outputs); choose another name"
+        }
+        return nil
+    }
+
+    /// Two items of one list with the same name; `firstLine` where known.
+    public static func duplicateName(_ name: String, what: String, firstLine: Int?) -> String {
+        let at = firstLine.map { " (first on line \($0))" } ?? ""
+        return "two \(what)s are called '\(name)'\(at); names must be unique"
+    }
+
+    public static let noRequisitions = "needs at least one requisition"
+    public static let noStages = "needs at least one stage"
+    public static let negativeOpensDay = "must not be negative"
+
+    /// A pool with people needs hours (a count of 0 means no limit).
+    public static func poolHoursProblem(count: Int, hours: Quantity) -> String? {
+        count > 0 && hours.distribution == .constant(0)
+            ? "must be greater than 0 for a pool of \(count) (a count of 0 means no limit)" : nil
+    }
+
+    /// Freezes need their length.
+    public static func freezeDaysProblem(_ budget: Budget) -> String? {
+        budget.freezesPerYear.distribution != .constant(0) && budget.freezeDays == nil
+            ? "missing: freeze_days (how long a freeze lasts) is required when freezes_per_year is not 0" : nil
+    }
+
+    /// A field only interview stages have, set on another stage.
+    public static func interviewOnly(_ field: Stage.Field) -> String {
+        "only interview stages have \(field.rawValue); add 'interview: true' to this stage or remove the field"
+    }
+
+    public static func noWorkdays() -> String {
+        "must list at least one working day (\(Weekday.allCases.map(\.name).joined(separator: ", ")))"
+    }
+
+    public static let dayListedTwice = "day listed twice"
+
+    public static func holidayEndsBeforeStart(from: CivilDate) -> String { "the holiday ends before it starts (from \(from))" }
+
+    /// Which date field breaks MODEL.md 17.3, and why.
+    public enum DateProblem: Equatable {
+        case deadline(String)
+        case opensDay(String)
+    }
+
+    /// MODEL.md 17.3: with `deadline_day = deadline - start`, the deadline
+    /// may not end before the opening (`deadline_day + 1 <= opens_day`) nor
+    /// fall after the horizon's last day (`deadline_day > ceil(horizon) - 1`).
+    /// Without a deadline the horizon's last day stands in for it.
+    public static func dateProblem(opensDay: Double, deadline: CivilDate?, start: CivilDate, horizon: Double) -> DateProblem? {
+        let lastDay = Int(horizon.rounded(.up)) - 1
+        let lastDate = start.adding(days: lastDay)
+        guard let deadline else {
+            if Double(lastDay + 1) <= opensDay {
+                return .opensDay("the requisition opens after the horizon's last day (day \(lastDay), \(lastDate)); raise horizon_days")
+            }
+            return nil
+        }
+        let day = deadline - start
+        if day > lastDay {
+            return .deadline("the deadline is after the horizon's last day (day \(lastDay), \(lastDate)); "
+                             + "raise horizon_days or move the deadline")
+        }
+        if Double(day + 1) <= opensDay {
+            let opening = opensDay <= Double(lastDay) ? ", \(start.adding(days: Int(opensDay.rounded(.down))))" : ""
+            return .deadline("the deadline ends before the requisition opens (opens_day \(Distribution.format(opensDay))\(opening))")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+import Forecast
+import FunnelModel
+import Reporting
+import Simulation
+
+/// `funnelcast compare` without the process: the baseline and each chosen
+/// intervention on the same trials with the same random numbers, each
+/// metric's paired change as a table, and interventions.csv where a
+/// directory is given.
+public struct CompareJob {
+    public var scenario: Scenario
+    /// The interventions by name; nil for all of the scenario's.
+    public var interventions: [String]?
+    public var directory: String?
+
+    public init(scenario: Scenario, interventions: [String]? = nil, directory: String? = nil) {
+        self.scenario = scenario
+        self.interventions = interventions
+        self.directory = directory
+    }
+
+    /// Creates the output directory, then checks the limits. Before any work.
+    public func prepare(limits: RunLimits, threads: Int) throws(JobError) -> Prepared {
+        let outputs: OutputDirectory?
+        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path) } } catch {
+            throw .output(error)
+        }
+        try limits.checkJob(SimulationModel(scenario), trials: scenario.trials, threads: threads, keepsTrialColumns: true)
+        return Prepared(job: self, outputs: outputs)
+    }
+
+    public struct Prepared {
+        let job: CompareJob
+        let outputs: OutputDirectory?
+
+        /// Runs the comparison and writes interventions.csv; cancelled, nothing.
+        public func run(_ context: JobContext) throws(JobError) -> JobOutcome {
+            let scenario = job.scenario
+            let results: [InterventionComparison.Result]
+            do {
+                let chosen = try InterventionComparison.select(job.interventions, from: scenario)
+                let bar = context.progress(scenario.trials * (1 + chosen.count))
+                defer { bar.finish() }
+                results = try InterventionComparison.run(scenario: scenario, interventions: chosen,
+                                                         options: context.runOptions(scenario),
+                                                         progress: { bar.advance(by: $0) }).results
+            } catch {
+                if error == .interrupted { return JobOutcome(interruption: .beforeFinish) }
+                throw .analysis(error)
+            }
+            do {
+                let written = try outputs.map { (o) throws(OutputError) in
+                    try o.write(SensitivityTables.interventions(results), as: "interventions.csv")
+                }
+                return JobOutcome(written: written.map { [$0] } ?? [],
+                                  text: InterventionReport.render(results, trials: scenario.trials))
+            } catch {
+                throw .output(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Forecast
+import Reporting
+
+/// Why a job did not finish, as a typed value: an output that could not be
+/// written, a run beyond the limits, an analysis that refused its inputs,
+/// or a combination of outputs that cannot work. No command-line flag is
+/// named here; the tool words its own options (`--trials-csv needs --out`).
+public enum JobError: Error, CustomStringConvertible {
+    case output(OutputError)
+    case limits(RunLimitError)
+    case analysis(SensitivityError)
+    /// A stream of every trial's values was asked for without a directory to write it in.
+    case trialsNeedOutputDirectory
+    /// Correlations asked of a scenario without uncertain parameters.
+    case noUncertainParameters
+
+    public var description: String {
+        switch self {
+        case .output(let e): return e.description
+        case .limits(let e): return e.description
+        case .analysis(let e): return e.description
+        case .trialsNeedOutputDirectory: return "trials.csv needs an output directory"
+        case .noUncertainParameters:
+            return "the scenario has no uncertain parameters (distributions on probabilities, rates or costs) to correlate"
+        }
+    }
+}

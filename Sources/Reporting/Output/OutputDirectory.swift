@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Forecast
+import Foundation
+import Simulation
+
+/// The CSV outputs of `funnelcast run`, written into one directory, each
+/// file atomically (temporary file, then rename).
+public struct OutputDirectory {
+    public let path: String
+    public let delimiter: Character
+
+    /// Creates the directory if needed and checks it is writable, before
+    /// any work starts.
+    public init(path: String, delimiter: Character = ",") throws(OutputError) {
+        self.path = path
+        self.delimiter = delimiter
+        switch Syscall.isDirectory(path) {
+        case true?: break
+        case false?: throw OutputError(path: path, problem: .notADirectory)
+        case nil: try OutputPath.makeDirectories(path, for: path)
+        }
+        // Create and remove a file rather than ask access(2): it answers yes
+        // to root even on a read-only file system.
+        let probe = file(".funnelcast-probe-\(getpid())")
+        do {
+            let fd = try Syscall.openFile(probe, O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+            _ = try? Syscall.closeFile(fd)
+            Syscall.removeFile(probe)
+        } catch {
+            throw OutputError(path: path, problem: .failed(.createFiles, error))
+        }
+    }
+
+    public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    /// The files `writeForecast` writes.
+    public static let forecastFiles = ["summary.csv", "timeline.csv", "funnel.csv"]
+
+    /// Writes summary.csv, timeline.csv and funnel.csv; returns their paths.
+    @discardableResult
+    public func writeForecast(_ f: Forecast) throws(OutputError) -> [String] {
+        let pending = try prepareForecast(f)
+        for p in pending { try p.commit() }
+        return pending.map(\.path)
+    }
+
+    /// summary.csv, timeline.csv and funnel.csv written in full to temporary
+    /// files, to be committed together; none is left behind on failure.
+    public func prepareForecast(_ f: Forecast) throws(OutputError) -> [AtomicFile] {
+        let tables = [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f)]
+        var pending: [AtomicFile] = []
+        for (name, table) in zip(OutputDirectory.forecastFiles, tables) {
+            do {
+                pending.append(try AtomicFile.prepare(table.render(delimiter: delimiter), for: file(name)))
+            } catch {
+                for p in pending { p.abandon() }
+                throw error
+            }
+        }
+        return pending
+    }
+
+    /// Writes one table as `name`; returns its path.
+    @discardableResult
+    public func write(_ table: CSVTable, as name: String) throws(OutputError) -> String {
+        try AtomicFile.write(table.render(delimiter: delimiter), to: file(name))
+        return file(name)
+    }
+
+    /// A stream for trials.csv, committed by the caller after the run.
+    public func trialsStream(model: SimulationModel) throws(OutputError) -> CSVFileStream {
+        try CSVFileStream(path: file("trials.csv"), header: ForecastTables.trialsHeader(model), delimiter: delimiter)
+    }
+}

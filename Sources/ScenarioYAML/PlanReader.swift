@@ -1,0 +1,199 @@
+import Foundation
+import FunnelModel
+import Sampling
+import Yams
+
+/// The scenario file's top level and its shared sections (calendar,
+/// weather, budget, pools, costs), MODEL.md section 15.
+extension ScenarioReader {
+    static let topKeys = [
+        "name", "start", "horizon_days", "trials", "seed", "calendar", "weather", "budget",
+        "recruiters", "interviewers", "costs", "requisitions", "interventions",
+    ]
+    static let requisitionKeys = [
+        "name", "openings", "opens_day", "deadline", "sourcing", "candidate", "stages", "decision",
+        "offer", "background_check", "notice_days", "renege",
+    ]
+    static let stageKeys = ["name", "interview", "hr_workdays", "recruiter_hours", "interviewer_hours", "no_show", "pass"]
+
+    /// The whole scenario; nil where the top level is unusable. Interventions
+    /// are read last, against the parameter paths of what was read.
+    mutating func scenario(_ root: Node) -> Scenario? {
+        guard case .mapping = root else {
+            report(root, "", "a scenario file must be a mapping of fields (name, start, requisitions, ...), not \(ScenarioReader.shape(root))",
+                   value: ScenarioReader.render(root))
+            return nil
+        }
+        guard let top = fields(root, "", allowed: ScenarioReader.topKeys) else { return nil }
+
+        var name = ""
+        if let n = top["name"] {
+            if let t = text(n, "name") {
+                if let problem = ScenarioRules.emptyNameProblem(t) {
+                    report(n, "name", problem)
+                } else {
+                    name = t
+                }
+            }
+        } else {
+            missing(top, "name", " (a short title for the plan)")
+        }
+
+        var start: CivilDate?
+        if let n = top["start"] { start = date(n, "start") } else { missing(top, "start", " (the plan's first day, YYYY-MM-DD)") }
+
+        // The defaults are the value types' own.
+        var s = Scenario(name: name, start: start ?? CivilDate(dayNumber: 0), requisitions: [])
+        var horizon: Double? = s.horizonDays
+        if let n = top["horizon_days"] {
+            horizon = plainNumber(n, "horizon_days")
+            if let h = horizon, let problem = ScenarioRules.horizonProblem(h) {
+                report(n, "horizon_days", problem, value: ScenarioReader.render(n))
+                horizon = nil
+            }
+        }
+        if let horizon { s.horizonDays = horizon }
+        if let n = top["trials"], let t = integer(n, "trials", minimum: 1) { s.trials = t }
+        if let n = top["seed"], let v = seedValue(n, "seed") { s.seed = v }
+
+        if let n = top["calendar"] { s.calendar = calendar(n) }
+        if let n = top["weather"] { s.weather = section(n, "weather", Weather(), Weather.Field.allCases) }
+        if let n = top["budget"] { s.budget = budget(n) }
+        s.recruiters = top["recruiters"].flatMap { pool($0, "recruiters") }
+        s.interviewers = top["interviewers"].flatMap { pool($0, "interviewers") }
+        if let n = top["costs"] { s.costs = section(n, "costs", Costs(), Costs.Field.allCases) }
+        s.requisitions = requisitions(top, start: start, horizon: horizon)
+        if let n = top["interventions"] {
+            // A pool written but unusable was reported already: no second issue for it.
+            let written = Set(["recruiters", "interviewers"].filter { top.has($0) || top.empty.contains($0) })
+            s.interventions = interventions(n, scenario: s, writtenPools: written)
+        }
+        return s
+    }
+
+    /// The seed: a whole number in 0 ... UInt64.max (read exactly, not through a double).
+    mutating func seedValue(_ node: Node, _ path: String) -> UInt64? {
+        if case .scalar(let s) = node, !ScenarioReader.isQuoted(s) {
+            var t = s.string.replacingOccurrences(of: "_", with: "")
+            if t.hasPrefix("+") { t.removeFirst() }
+            if let v = UInt64(t) { return v }
+        }
+        if case .mapping = node {
+            report(node, path, "must be a plain whole number, not a distribution", value: ScenarioReader.render(node))
+            return nil
+        }
+        guard let v = number(node, path, expected: "a whole number") else { return nil }
+        let written = ScenarioReader.render(node)
+        if v != v.rounded() {
+            report(node, path, "must be a whole number", value: written)
+        } else if v < 0 {
+            report(node, path, "must be at least 0", value: written)
+        } else {
+            report(node, path, "is too large (at most \(UInt64.max))", value: written)
+        }
+        return nil
+    }
+
+    // MARK: Shared resources
+
+    mutating func calendar(_ node: Node) -> CalendarSpec {
+        var c = CalendarSpec()
+        guard let f = fields(node, "calendar", allowed: ["workdays", "holidays"]) else { return c }
+        if let w = f["workdays"], let days = workdays(w, f.path("workdays")) { c.workdays = days }
+        if let h = f["holidays"] { c.holidays = holidays(h, f.path("holidays")) }
+        return c
+    }
+
+    mutating func workdays(_ node: Node, _ path: String) -> [Weekday]? {
+        let names = Weekday.allCases.map(\.name).joined(separator: ", ")
+        guard case .sequence(let seq) = node else {
+            report(node, path, "expected a list of days such as [mon, tue, wed, thu, fri], not \(ScenarioReader.shape(node))",
+                   value: ScenarioReader.render(node))
+            return nil
+        }
+        guard !seq.isEmpty else {
+            report(node, path, ScenarioRules.noWorkdays(), value: "[]")
+            return nil
+        }
+        var days: [Weekday] = []
+        var ok = true
+        for (i, item) in seq.enumerated() {
+            let ipath = path + "[\(i)]"
+            let written = ScenarioReader.render(item)
+            guard case .scalar(let s) = item, let day = Weekday.allCases.first(where: { $0.name == s.string.lowercased() }) else {
+                report(item, ipath, "unknown day; use \(names)", value: written)
+                ok = false
+                continue
+            }
+            if days.contains(day) {
+                report(item, ipath, ScenarioRules.dayListedTwice, value: written)
+                ok = false
+                continue
+            }
+            days.append(day)
+        }
+        return ok ? days.sorted { $0.rawValue < $1.rawValue } : nil
+    }
+
+    mutating func holidays(_ node: Node, _ path: String) -> [Holiday] {
+        guard case .sequence(let seq) = node else {
+            report(node, path, "expected a list of holidays ({name, from, to}), not \(ScenarioReader.shape(node))",
+                   value: ScenarioReader.render(node))
+            return []
+        }
+        var out: [Holiday] = []
+        for (i, item) in seq.enumerated() {
+            let ipath = FieldPath.item(path, item, index: i)
+            guard let f = fields(item, ipath, allowed: ["name", "from", "to"], what: "a holiday mapping") else { continue }
+            let name = f["name"].flatMap { text($0, f.path("name")) } ?? ""
+            guard let fromNode = f["from"] else {
+                missing(f, "from", " (first day of the holiday, YYYY-MM-DD)")
+                continue
+            }
+            guard let from = date(fromNode, f.path("from")) else { continue }
+            var to = from
+            if let toNode = f["to"] {
+                guard let t = date(toNode, f.path("to")) else { continue }
+                guard from <= t else {
+                    report(toNode, f.path("to"), ScenarioRules.holidayEndsBeforeStart(from: from), value: t.description)
+                    continue
+                }
+                to = t
+            }
+            out.append(Holiday(name: name, from: from, to: to))
+        }
+        return out
+    }
+
+    /// A section of numeric fields only (weather, costs): each field written
+    /// replaces the default `value` holds.
+    mutating func section<F: QuantityField>(_ node: Node, _ path: String, _ value: F.Root, _ list: [F]) -> F.Root {
+        var v = value
+        guard let f = fields(node, path, allowed: list.map(\.key)) else { return v }
+        read(f, into: &v, list)
+        return v
+    }
+
+    mutating func budget(_ node: Node) -> Budget {
+        var b = Budget()
+        guard let f = fields(node, "budget", allowed: Budget.Field.allCases.map(\.key)) else { return b }
+        read(f, into: &b, Budget.Field.allCases)
+        if let problem = ScenarioRules.freezeDaysProblem(b), !f.has("freeze_days"), !f.empty.contains("freeze_days") {
+            report(f.node, f.path("freeze_days"), problem, value: "freezes_per_year \(ScenarioReader.render(f["freezes_per_year"]!))")
+        }
+        return b
+    }
+
+    /// A capacity pool; nil where absent or unusable (reported).
+    mutating func pool(_ node: Node, _ path: String) -> Pool? {
+        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key)) else { return nil }
+        var count: Int?
+        if let n = f["count"] { count = integer(n, f.path("count"), minimum: 0) } else { missing(f, "count", " (0 means no limit)") }
+        let hours = requiredQuantity(f, Pool.Field.hoursPerWeek.key, Pool.Field.hoursPerWeek.kind, " (hours each person gives per week)")
+        if let count, let problem = ScenarioRules.poolHoursProblem(count: count, hours: hours), let h = f["hours_per_week"] {
+            report(h, f.path("hours_per_week"), problem, value: ScenarioReader.render(h))
+        }
+        guard let count else { return nil }
+        return Pool(count: count, hoursPerWeek: hours)
+    }
+}

@@ -1,0 +1,61 @@
+import FunnelModel
+import Sampling
+
+// The engine's counting: per-requisition counters and per-stage counts,
+// kept in flat buffers during the trial, and the end of the trial, which
+// copies them into the `TrialOutcome` and derives on-time and cost from
+// them (MODEL.md 11, 16.20, 17.2). Apart from the handlers so that what a
+// trial reports is worked out in one place.
+
+extension TrialEngine {
+    /// The per-stage counts, in the order of a stage's six slots.
+    enum StageCount: Int { case entered, passed, noShows, withdrawn, contactFailures, rejected }
+
+    @inline(__always)
+    mutating func add(_ r: Int, _ c: Counter, _ v: Double) {
+        counts[r * Counter.allCases.count + c.rawValue] += v
+    }
+
+    @inline(__always)
+    mutating func set(_ r: Int, _ c: Counter, _ v: Double) {
+        counts[r * Counter.allCases.count + c.rawValue] = v
+    }
+
+    @inline(__always)
+    mutating func addStage(_ r: Int, _ s: Int, _ k: StageCount) {
+        stageCounts[6 * (firstStage[r] + s) + k.rawValue] += 1
+    }
+
+    // MARK: - Trial end
+
+    /// Copies the trial's counts into `out` and derives on-time and cost.
+    mutating func finish(_ out: inout TrialOutcome) {
+        let u = out.parameters
+        let recruiterRate = model.recruiterHourly.value(u), interviewerRate = model.interviewerHourly.value(u)
+        let perHire = model.perHire.value(u)
+        let n = Counter.allCases.count
+        // Locals, so that `fill` captures these and not the whole engine.
+        let counts = self.counts, stageCounts = self.stageCounts
+        for r in model.requisitions.indices {
+            let spec = model.requisitions[r]
+            let base = 6 * firstStage[r]
+            let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
+            let costPerApplicant = spec.costPerApplicant.value(u)
+            func fill(_ o: inout RequisitionOutcome) {
+                for k in 0..<n { o.counters[k] = counts[r * n + k] }
+                for s in spec.stages.indices {
+                    let b = base + 6 * s
+                    o.stageEntered[s] = stageCounts[b]; o.stagePassed[s] = stageCounts[b + 1]
+                    o.stageNoShows[s] = stageCounts[b + 2]; o.stageWithdrawn[s] = stageCounts[b + 3]
+                    o.stageContactFailures[s] = stageCounts[b + 4]; o.stageRejected[s] = stageCounts[b + 5]
+                }
+                let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
+                o[.onTime] = onTimeStarts >= spec.openings ? 1 : 0
+                o[.cost] = o[.applicants] * costPerApplicant
+                    + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
+                    + o[.checks] * checkCost + o[.filled] * perHire
+            }
+            fill(&out.requisitions[r])
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import FunnelModel
+import Sampling
+
+// Sourcing (MODEL.md 4, 16.4-16.6): a requisition opens with its initial
+// pool, applicants arrive as a Poisson process paused by freezes, and the
+// process stops for good (all openings covered, cancelled, the applicant
+// limit reached, a rate of 0) or restarts afresh when an opening is
+// uncovered again. Each arrival becomes a candidate with a competing-offer
+// time and a quality, and enters the first stage.
+
+extension TrialEngine {
+    /// The requisition opens: its initial pool arrives, even inside a freeze (16.5).
+    mutating func open(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let spec = model.requisitions[r]
+        state[r].opened = true
+        let pool = min(spec.initialPool, spec.maxApplicants)
+        for _ in 0..<pool { arrive(r, t, &out) }
+        updateSourcing(r, t, &out)
+        recheck(r, t, &out)
+    }
+
+    /// The arrival event of `generation`'s process: ignored when stale,
+    /// dropped inside a freeze (sourcing paused, 16.4), else an applicant.
+    mutating func arrival(_ r: Int, generation: Int32, _ t: Double, _ out: inout TrialOutcome) {
+        guard state[r].sourcing && generation == state[r].arrivalGeneration else { return }
+        if calendar.isFrozen(t) {
+            scheduleArrival(r, after: t)
+        } else {
+            arrive(r, t, &out)
+            if state[r].sourcing { scheduleArrival(r, after: t) }
+        }
+    }
+
+    /// True when sourcing has stopped for good (MODEL.md 16.6), not paused.
+    func sourcingStopped(_ r: Int) -> Bool {
+        let s = state[r], spec = model.requisitions[r]
+        return s.cancelled || s.accepted >= spec.openings || s.applicants >= spec.maxApplicants
+            || resolved[r].applicantsPerWeek <= 0
+    }
+
+    /// Starts or stops the arrival process to match `sourcingStopped`.
+    /// A stopped process that resumes starts afresh (16.4); a pending
+    /// arrival of a stopped process is recognised as stale by its generation.
+    mutating func updateSourcing(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard state[r].opened else { return }
+        let stopped = sourcingStopped(r)
+        if stopped && state[r].sourcing {
+            state[r].sourcing = false
+            state[r].arrivalGeneration &+= 1
+        } else if !stopped && !state[r].sourcing {
+            state[r].sourcing = true
+            state[r].arrivalGeneration &+= 1
+            scheduleArrival(r, after: t)
+        }
+    }
+
+    /// Queues the next arrival, one exponential gap after `t`.
+    mutating func scheduleArrival(_ r: Int, after t: Double) {
+        let rate = resolved[r].applicantsPerWeek
+        let next = t + arrivalStreams[r].exponential(mean: 7 / rate)
+        tally(.exponential)
+        if next <= model.horizon {
+            queue.pushArrival(next, requisition: r, generation: state[r].arrivalGeneration)
+        }
+    }
+
+    /// One applicant: a new candidate, who enters the first stage.
+    mutating func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let index = candidates.count
+        let rate = resolved[r].competingOffersPerWeek
+        var c = Candidate()
+        c.requisition = UInt16(r)
+        c.streamIndex = UInt32(truncatingIfNeeded: state[r].applicants)
+        candidates.append(c)
+        // One substream: the competing-offer time, then quality. Both use
+        // exactly one uniform, so each keeps its uniform whatever the rate.
+        let stream = bundle(r, index, Purpose.arrival)
+        if rate > 0 {
+            tally(.exponential)
+            candidates[index].leaveAt = t + stream.exponential(mean: 7 / rate)
+        } else {
+            _ = stream.uniform()
+        }
+        tally(.uniform)
+        candidates[index].quality = stream.uniform()
+        state[r].applicants += 1
+        state[r].inStages += 1
+        add(r, .applicants, 1)
+        if state[r].applicants >= model.requisitions[r].maxApplicants {
+            updateSourcing(r, t, &out)
+            recheck(r, t, &out)
+        }
+        startStage(r, index, 0, t, &out)
+    }
+}

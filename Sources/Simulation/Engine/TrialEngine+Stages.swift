@@ -1,0 +1,188 @@
+import FunnelModel
+import Sampling
+
+// A candidate's path through the stages (MODEL.md 5, 16.8-16.10), one
+// handler per event kind: the HR action ends (`hrDone`), the interviewer
+// is requested (`interviewerRequest`), the interview happens
+// (`interview`), the candidate leaves for a competing offer (`leave`).
+// Passing the last stage makes a waiting finalist; the decisions that
+// follow are in `TrialEngine+Decisions.swift`.
+
+extension TrialEngine {
+    /// The candidate enters stage `s` at `t0`: the HR action, on the work
+    /// clock and the recruiter pool.
+    mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
+        candidates[c].stage = Int16(s)
+        candidates[c].status = .inStage
+        addStage(r, s, .entered)
+        let stage = model.requisitions[r].stages[s]
+        let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
+        let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
+        let clock = calendar.work(at: t0)
+        let poolDone = recruiter(hours, at: t0, work: clock, r)
+        let t1 = max(calendar.addWork(t0, clock: clock, work), poolDone)
+        schedule(r, c, .hrDone, at: t1)
+    }
+
+    /// Schedules a candidate's next event, or their departure where
+    /// `leave_at` comes first (MODEL.md 16.8).
+    mutating func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
+        let leaveAt = candidates[c].leaveAt
+        if leaveAt <= time {
+            if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        } else if time <= model.horizon {
+            queue.push(time, kind, requisition: r, subject: Int32(c))
+        }
+    }
+
+    /// A recruiter request of `hours` at `t`: counts the hours and returns
+    /// when the pool has done them (t where the pool is unlimited).
+    /// `work`: the work clock at `t` (calendar.work(at: t)).
+    mutating func recruiter(_ hours: Double, at t: Double, work: Double, _ r: Int) -> Double {
+        guard hours > 0 else { return t }
+        add(r, .recruiterHours, hours)
+        guard recruiterPool != nil else { return t }
+        let booked = recruiterPool!.request(atWork: work, hours: hours)
+        return calendar.time(atWork: booked.end)
+    }
+
+    // MARK: Event handlers
+
+    /// The HR action of the candidate's stage is done (T1 of 16.9): on an
+    /// interview stage, contact failure or the reply; else the pass decision.
+    mutating func hrDone(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard candidates[c].status == .inStage else { return }
+        let s = Int(candidates[c].stage)
+        guard hasInterview[firstStage[r] + s] else {
+            passOrReject(r, c, s, chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]), t, &out)
+            return
+        }
+        let spec = model.requisitions[r]
+        let p = resolved[r].contactFailure
+        var lost = p >= 1
+        // A distribution's value is drawn below; its mean (an exp()
+        // for a lognormal) would only be thrown away.
+        var reply = spec.replyDays.isDistribution ? 0 : spec.replyDays.fixedValue
+        if TrialEngine.random(p) || spec.replyDays.isDistribution {
+            let stream = bundle(r, c, Purpose.stage(s, Purpose.contactReply))
+            lost = decide(stream, p)
+            if !lost { reply = value(stream, spec.replyDays) }
+        }
+        if lost {
+            addStage(r, s, .contactFailures)
+            add(r, .contactFailures, 1)
+            leaveStages(r, c, t, &out)
+        } else {
+            schedule(r, c, .interviewerRequest, at: t + reply)
+        }
+    }
+
+    /// The candidate replied (T2): interviewer hours are requested; the
+    /// interview is at the first working instant the pool allows (T3).
+    mutating func interviewerRequest(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard candidates[c].status == .inStage else { return }
+        let s = Int(candidates[c].stage)
+        let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours),
+                         model.requisitions[r].stages[s].interviewerHours)
+        var t3 = calendar.nextWorking(t)
+        if hours > 0 {
+            add(r, .interviewerHours, hours)
+            if interviewerPool != nil {
+                let booked = interviewerPool!.request(at: t, hours: hours, calendar: calendar)
+                t3 = calendar.nextWorking(max(t, calendar.time(atWork: booked.start)))
+            }
+        }
+        schedule(r, c, .interview, at: t3)
+    }
+
+    /// The interview (T3): a no-show, with the day's weather, or the pass decision.
+    mutating func interview(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        guard candidates[c].status == .inStage else { return }
+        let s = Int(candidates[c].stage)
+        var p = resolved[r].noShow[s]
+        let day = Int(t)
+        if day < badDay.count && badDay[day] { p = min(1, p * noShowMultiplier) }
+        let pass = resolved[r].pass[s]
+        var noShow = p >= 1, passed = pass >= 1
+        if TrialEngine.random(p) || TrialEngine.random(pass) {
+            let stream = bundle(r, c, Purpose.stage(s, Purpose.showPass))
+            noShow = decide(stream, p)
+            if !noShow { passed = decide(stream, pass) }
+        }
+        if noShow {
+            addStage(r, s, .noShows)
+            add(r, .noShows, 1)
+            leaveStages(r, c, t, &out)
+        } else {
+            passOrReject(r, c, s, passed, t, &out)
+        }
+    }
+
+    /// The candidate's `leave_at`: withdrawn from a stage or from the
+    /// waiting finalists, or a decline of an offer still out (16.8, 16.14).
+    mutating func leave(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        switch candidates[c].status {
+        case .inStage:
+            addStage(r, Int(candidates[c].stage), .withdrawn)
+            add(r, .withdrawn, 1)
+            leaveStages(r, c, t, &out)
+        case .finalist:
+            add(r, .withdrawn, 1)
+            add(r, .decisionWithdrawn, 1)
+            candidates[c].status = .gone
+            removeWaiting(r, c)
+            recheck(r, t, &out)
+        case .offered:
+            // Took the competing offer while ours was out (16.14).
+            candidates[c].status = .gone
+            decline(r, t, &out)
+        default: return
+        }
+    }
+
+    // MARK: Stage outcomes
+
+    private mutating func passOrReject(_ r: Int, _ c: Int, _ s: Int, _ passed: Bool, _ t: Double,
+                                       _ out: inout TrialOutcome) {
+        if passed {
+            addStage(r, s, .passed)
+            if s + 1 < model.requisitions[r].stages.count {
+                startStage(r, c, s + 1, t, &out)
+            } else {
+                becomeFinalist(r, c, t, &out)
+            }
+        } else {
+            addStage(r, s, .rejected)
+            add(r, .rejected, 1)
+            leaveStages(r, c, t, &out)
+        }
+    }
+
+    /// A candidate lost from the stages (any reason).
+    private mutating func leaveStages(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        candidates[c].status = .gone
+        state[r].inStages -= 1
+        recheck(r, t, &out)
+    }
+
+    /// Passed the last stage: waits for a decision, until max wait and
+    /// `leave_at`, ranked among the other finalists.
+    private mutating func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        let spec = model.requisitions[r]
+        state[r].inStages -= 1
+        candidates[c].status = .finalist
+        add(r, .finalists, 1)
+        var expiry = Double.infinity
+        if let wait = spec.maxWaitDays {
+            expiry = t + draw(r, c, Purpose.maxWait, wait)
+            if expiry <= model.horizon && expiry < candidates[c].leaveAt {
+                queue.push(expiry, .maxWait, requisition: r)
+            }
+        }
+        candidates[c].waitExpires = expiry
+        let leaveAt = candidates[c].leaveAt
+        if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        addWaiting(r, c)
+        recheck(r, t, &out)
+    }
+}

@@ -1,0 +1,142 @@
+import FunnelModel
+import Sampling
+
+// The engine's core: `TrialEngine`'s stored state, its construction, the
+// run of one trial (set-up, event loop, finish) and the dispatch of each
+// event to its handler. The handlers and the rules they apply live in the
+// extensions beside this file, one job each (`+Setup`, `+Draws`,
+// `+Sourcing`, `+Stages`, `+AfterOffer`, `+Decisions`, `+Counting`); the
+// stream layout in `StreamLayout.swift`. All of it is internal to the
+// module: `TrialSimulator` is the public face.
+
+/// The simulator's state and logic as a value: every access in the event
+/// loop is checked for exclusivity at compile time, not at run time.
+///
+/// Its stored properties are internal, not private, only so that the
+/// extensions in the other files of this folder can reach them; nothing
+/// outside the engine touches them.
+struct TrialEngine {
+    typealias Purpose = StreamLayout.Purpose
+
+    let model: SimulationModel
+    let seed: UInt64
+
+    let keys: TrialStreamKeys
+    /// The generators' owners; the engine draws through `RandomGenerator`
+    /// values (no reference counting in the event loop), valid while these live.
+    let streams: [RandomStream]
+    let planStream: RandomGenerator
+    let candidateStream: RandomGenerator
+    let arrivalStreams: [RandomGenerator]
+
+    var calendar = WorkCalendar()
+    var queue = EventQueue()
+    var recruiterPool: CapacityPool? = nil
+    var interviewerPool: CapacityPool? = nil
+    var badDay: [Bool] = []
+    var freezes: [(start: Double, end: Double)] = []
+    /// Every candidate of the trial, all requisitions together (events name
+    /// them by index here); flat so a write checks one buffer, not two.
+    var candidates: [Candidate] = []
+    /// Per-trial counts, flat: counts[r * Counter.allCases.count + counter].
+    let counts: PlainBuffer<Double>
+    /// Per-stage counts, flat: stageCounts[6 (firstStage[r] + s) + StageCount].
+    let stageCounts: PlainBuffer<Double>
+    /// The flat index of each requisition's first stage (stages of all
+    /// requisitions numbered in turn).
+    let firstStage: [Int]
+    /// Whether each stage has an interview, by flat index firstStage[r] + s.
+    /// A Bool array: the hot `hrDone` path reads it without retaining the
+    /// requisition and stage objects.
+    let hasInterview: [Bool]
+    var state: [RequisitionState]
+    var resolved: [Resolved]
+    var noShowMultiplier = 1.0
+    /// The trial's stream index: c3 of every substream.
+    var trial: UInt32 = 0
+
+    var countsDraws = false
+    private(set) var drawCounts = [Int](repeating: 0, count: DrawKind.allCases.count)
+    private(set) var seeks = 0
+
+    /// Counts a draw of `kind` (nil: none) and a seek, when counting.
+    @inline(__always)
+    mutating func tally(_ kind: @autoclosure () -> DrawKind?, seek: Bool = false) {
+        // An autoclosure: the kind of a draw (a switch on its distribution,
+        // out of line) is only worked out when counting.
+        guard countsDraws else { return }
+        if let kind = kind() { drawCounts[kind.rawValue] += 1 }
+        if seek { seeks += 1 }
+    }
+
+    init(model: SimulationModel, seed: UInt64) {
+        self.model = model
+        self.seed = seed
+        let n = model.requisitions.count
+        keys = TrialStreamKeys(seed: seed, requisitions: n)
+        streams = (0..<(n + 2)).map { _ in RandomStream() }
+        planStream = streams[0].generator
+        candidateStream = streams[1].generator
+        arrivalStreams = streams[2...].map(\.generator)
+        counts = PlainBuffer(repeating: 0, count: n * Counter.allCases.count)
+        var first: [Int] = []
+        var stages = 0
+        for r in model.requisitions { first.append(stages); stages += r.stages.count }
+        firstStage = first
+        hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
+        stageCounts = PlainBuffer(repeating: 0, count: 6 * stages)
+        state = Array(repeating: RequisitionState(), count: n)
+        resolved = Array(repeating: Resolved(), count: n)
+    }
+
+    // MARK: - Running a trial
+
+    mutating func run(trial index: Int, parameters: [Double]? = nil, into outcome: inout TrialOutcome) {
+        trial = UInt32(truncatingIfNeeded: index)
+        if countsDraws {
+            for i in drawCounts.indices { drawCounts[i] = 0 }
+            seeks = 0
+        }
+        queue.reset(requisitions: model.requisitions.count)
+        candidates.removeAll(keepingCapacity: true)
+        counts.fill(0)
+        stageCounts.fill(0)
+        outcome.events = 0
+        for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
+
+        setUp(parameters: parameters, &outcome)
+
+        var events = 0
+        let horizon = model.horizon
+        while let e = queue.pop() {
+            if e.time > horizon { break }
+            events += 1
+            handle(e, &outcome)
+        }
+        outcome.events = events
+        finish(&outcome)
+    }
+
+    // MARK: - Dispatch
+
+    /// Hands event `e` to the handler of its kind.
+    private mutating func handle(_ e: Event, _ out: inout TrialOutcome) {
+        let r = Int(e.requisition), c = Int(e.subject), t = e.time
+        switch e.kind {
+        case .open: open(r, t, &out)
+        case .arrival: arrival(r, generation: e.subject, t, &out)
+        case .approval: recheck(r, t, &out)
+        case .freezeStart: freezeStarts(Int(e.subject), t, &out)
+        case .freezeEnd: for q in model.requisitions.indices { recheck(q, t, &out) }
+        case .maxWait: recheck(r, t, &out)
+        case .hrDone: hrDone(r, c, t, &out)
+        case .interviewerRequest: interviewerRequest(r, c, t, &out)
+        case .interview: interview(r, c, t, &out)
+        case .leave: leave(r, c, t, &out)
+        case .offerAnswer: offerAnswer(r, c, t, &out)
+        case .checkResult: checkResult(r, c, t, &out)
+        case .checkCleared: checkCleared(r, c, t, &out)
+        case .start: start(r, c, t, &out)
+        }
+    }
+}
