@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,10 +61,27 @@ let package = Package(
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL"],
+            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History"],
             path: "Benchmarks/funnelcast-bench"
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
+
+        // Issue 12: the history event log and the fit from it (MODEL.md 18).
+        // The event log: its CSV format, reading, writing, and each
+        // candidate's, requisition's and freeze's reconstructed path.
+        .target(name: "History", dependencies: ["FunnelModel"]),
+        // Estimators over a history and the fitted scenario they write.
+        .target(
+            name: "Calibration",
+            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
+        ),
+        // GSL's minimizers and special functions, which CGSL does not expose.
+        .systemLibrary(name: "CGSLFit", pkgConfig: "gsl"),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
+        .testTarget(
+            name: "CalibrationTests",
+            dependencies: ["Calibration", "History", "FunnelModel", "ScenarioYAML", "Forecast", "Simulation", "Sampling", "CGSL"]
+        ),
 
         // What the test targets share: a process runner that drains stdout and
         // stderr at once, the seeded generator, the package's paths, the
