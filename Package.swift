@@ -25,6 +25,8 @@ let package = Package(
         ),
         // Terminal tables, CSV files.
         .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel"]),
+        // Shards of a run (MODEL.md 20): ranges, the .fcpart file, merges.
+        .target(name: "Shards", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ShardTests", dependencies: ["Shards", "Forecast", "Simulation", "FunnelModel", "Reporting"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",
