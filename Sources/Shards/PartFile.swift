@@ -42,8 +42,8 @@ public struct PartFile: Sendable {
     /// Reads a part from its bytes; `path` names it in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(PartError) -> PartFile {
         guard bytes.count >= signature.count, Array(bytes[0..<signature.count]) == signature else {
-            throw bytes.count < signature.count && signature.starts(with: bytes) && !bytes.isEmpty
-                ? .truncated(path: path) : .notAPart(path: path)
+            // Empty or a prefix of the signature: a write or copy cut short.
+            throw bytes.count < signature.count && signature.starts(with: bytes) ? .truncated(path: path) : .notAPart(path: path)
         }
         var r = ByteReader(bytes, offset: signature.count)
         do {
