@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
+                "Forecast", "Reporting", "FunnelModel", "CFunnelcast", "Shards", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

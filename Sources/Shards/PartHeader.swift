@@ -13,6 +13,14 @@ public struct PartHeader: Sendable, Equatable {
     /// `ScenarioFingerprint.of` the scenario as loaded, and its name (for messages).
     public var scenarioHash: UInt64
     public var scenarioName: String
+    /// The scenario file as given on the command line, and its text: a
+    /// merge rebuilds the scenario from them (no other file needed), and
+    /// checks it against `scenarioHash`.
+    public var scenarioFile: String = ""
+    public var scenarioText: String = ""
+    /// The scenario's trials after --trials (a Sobol design's rows, a
+    /// tornado run's trials), and the seed after --seed.
+    public var trials: Int = 0
     public var seed: UInt64
     /// N: the units of the whole run (`unit`: trials, evaluations, runs).
     public var total: Int
@@ -54,6 +62,9 @@ public struct PartHeader: Sendable, Equatable {
         w.string(toolVersion)
         w.u64(scenarioHash)
         w.string(scenarioName)
+        w.string(scenarioFile)
+        w.string(scenarioText)
+        w.int(trials)
         w.u64(seed)
         w.int(total)
         w.string(unit)
@@ -68,7 +79,8 @@ public struct PartHeader: Sendable, Equatable {
 
     /// Reads the fields after the format version.
     static func decode(_ r: inout ByteReader) throws(ByteReader.Failure) -> PartHeader {
-        let tool = try r.string(), hash = try r.u64(), name = try r.string(), seed = try r.u64()
+        let tool = try r.string(), hash = try r.u64(), name = try r.string()
+        let file = try r.string(), text = try r.string(), trials = try r.int(), seed = try r.u64()
         let total = try r.int(), unit = try r.string()
         let k = try r.int(), n = try r.int(), lo = try r.int(), hi = try r.int()
         guard let shard = Shard(index: k, count: n), total >= 0 else { throw .invalid("shard \(k)/\(n) of \(total)") }
@@ -80,6 +92,9 @@ public struct PartHeader: Sendable, Equatable {
                            shard: shard, command: command, options: options)
         guard lo <= hi else { throw .invalid("a range \(lo)..<\(hi)") }
         h.range = lo..<hi
+        h.scenarioFile = file
+        h.scenarioText = text
+        h.trials = trials
         return h
     }
 }

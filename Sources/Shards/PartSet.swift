@@ -29,6 +29,7 @@ public struct PartSet: Sendable {
             try differs("command", h.command, ref.command)
             try differs("scenario", PartSet.scenario(h), PartSet.scenario(ref))
             try differs("seed", String(h.seed), String(ref.seed))
+            try differs("trials", String(h.trials), String(ref.trials))
             try differs("N", "\(h.total) \(h.unit)", "\(ref.total) \(ref.unit)")
             try differs("options", h.optionsText, ref.optionsText)
             try differs("shard count", String(h.shard.count), String(ref.shard.count))

@@ -36,7 +36,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 }
 
-/// Why a `--shard` value was refused (worded for the command line).
+/// Why a shard's `K/N` text was refused (the command line names its option).
 public enum ShardParseError: Error, Equatable, Sendable, CustomStringConvertible {
     case notKOfN(String)
     case noShards(String)
@@ -44,9 +44,10 @@ public enum ShardParseError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .notKOfN(let t): return "--shard takes K/N, such as 0/4 for the first of four shards (got '\(t)')"
-        case .noShards(let t): return "--shard \(t): a run splits into at least 1 shard"
-        case .outOfRange(let t, let n): return "--shard \(t): K counts from 0, so it must be 0 to \(n - 1) for \(n) shards"
+        case .notKOfN(let t): return "'\(t)' is not K/N, such as 0/4 for the first of four shards"
+        case .noShards(let t): return "'\(t)': a run splits into at least 1 shard"
+        case .outOfRange(let t, let n):
+            return "'\(t)': K counts from 0, so it must be 0 to \(n - 1) for \(n) shard\(n == 1 ? "" : "s")"
         }
     }
 }

@@ -30,9 +30,14 @@ struct Compare: ParsableCommand {
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
+    @OptionGroup var sharding: ShardOption
+
     func run() throws {
         var scenario = try input.load()
         options.apply(to: &scenario)
+        if let shard = try sharding.parsed(out: out) {
+            return try runShard(shard, scenario)
+        }
         let outputs = try outputDirectory(out)
         try options.checkLimits(SimulationModel(scenario), trials: scenario.trials, keepsTrialColumns: true)
         Interrupts.install()

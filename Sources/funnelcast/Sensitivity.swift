@@ -61,6 +61,8 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Directory for the CSV file.")
     var out: String?
 
+    @OptionGroup var sharding: ShardOption
+
     func validate() throws {
         if bootstrap < 10 { throw ValidationError("--bootstrap must be at least 10 (got \(bootstrap)).") }
     }
@@ -68,6 +70,9 @@ struct Sensitivity: ParsableCommand {
     func run() throws {
         var scenario = try input.load()
         options.apply(to: &scenario)
+        if let shard = try sharding.parsed(out: out) {
+            return try runShard(shard, scenario)
+        }
         let outputs = try outputDirectory(out)
         let model = SimulationModel(scenario)
         // Every run of a tornado or Sobol design has the scenario's trials
