@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-        .testTarget(name: "ShardTests", dependencies: ["Shards", "Forecast", "Simulation", "FunnelModel", "Reporting"]),
+        .testTarget(name: "ShardTests", dependencies: ["Shards", "Forecast", "Simulation", "FunnelModel", "Reporting",
+                                                       .product(name: "Yams", package: "Yams")]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",
