@@ -5,9 +5,11 @@ import Simulation
 /// builders merge (`ForecastBuilder.merge`, bit for bit one run's),
 /// columns, outputs, statistics and trials.csv rows concatenate.
 public enum ShardMerge {
-    /// Every part's body, shard 0 first, each checked to cover its range.
-    public static func payloads(_ set: PartSet, models: [SimulationModel]) throws(PartError) -> [ShardPayload] {
-        var out: [ShardPayload] = []
+    /// Hands every part's body to `body`, shard 0 first, each decoded in
+    /// turn and checked to cover its range (so a merge holds one decoded
+    /// body beside what it merged so far).
+    static func eachPayload(_ set: PartSet, models: [SimulationModel],
+                            _ body: (String, ShardPayload) throws(PartError) -> Void) throws(PartError) {
         for p in set.parts {
             let payload: ShardPayload
             do { payload = try ShardPayload.decode(p.file.body, models: models) } catch {
@@ -19,9 +21,8 @@ public enum ShardMerge {
             guard payload.count == p.file.header.range.count else {
                 throw .invalid(path: p.path, reason: "\(payload.count) \(p.file.header.unit) for a range of \(p.file.header.range.count)")
             }
-            out.append(payload)
+            try body(p.path, payload)
         }
-        return out
     }
 
     /// run, correlation: the merged builder and trials.csv rows (nil
@@ -29,8 +30,8 @@ public enum ShardMerge {
     public static func forecast(_ set: PartSet, model: SimulationModel) throws(PartError) -> (ForecastBuilder, [UInt8]?) {
         var builder: ForecastBuilder? = nil
         var rows: [UInt8]? = []
-        for (p, payload) in zip(set.parts, try payloads(set, models: [model])) {
-            guard case let .forecast(b, r) = payload else { throw .invalid(path: p.path, reason: "not a forecast part") }
+        try eachPayload(set, models: [model]) { path, payload throws(PartError) in
+            guard case let .forecast(b, r) = payload else { throw .invalid(path: path, reason: "not a forecast part") }
             if builder == nil { builder = b } else { builder!.merge(b) }
             if let r { rows?.append(contentsOf: r) } else { rows = nil }
         }
@@ -40,8 +41,8 @@ public enum ShardMerge {
     /// compare: the merged builders, baseline first.
     public static func builders(_ set: PartSet, models: [SimulationModel]) throws(PartError) -> [ForecastBuilder] {
         var merged: [ForecastBuilder] = []
-        for (p, payload) in zip(set.parts, try payloads(set, models: models)) {
-            guard case let .builders(bs) = payload else { throw .invalid(path: p.path, reason: "not a compare part") }
+        try eachPayload(set, models: models) { path, payload throws(PartError) in
+            guard case let .builders(bs) = payload else { throw .invalid(path: path, reason: "not a compare part") }
             if merged.isEmpty { merged = bs } else { for i in merged.indices { merged[i].merge(bs[i]) } }
         }
         return merged
@@ -50,8 +51,8 @@ public enum ShardMerge {
     /// Sobol: every evaluation's output, in design order.
     public static func outputs(_ set: PartSet) throws(PartError) -> [Double] {
         var out: [Double] = []
-        for (p, payload) in zip(set.parts, try payloads(set, models: [])) {
-            guard case let .outputs(o) = payload else { throw .invalid(path: p.path, reason: "not a Sobol part") }
+        try eachPayload(set, models: []) { path, payload throws(PartError) in
+            guard case let .outputs(o) = payload else { throw .invalid(path: path, reason: "not a Sobol part") }
             out.append(contentsOf: o)
         }
         return out
@@ -60,8 +61,8 @@ public enum ShardMerge {
     /// tornado: every run's statistic, in run order.
     public static func statistics(_ set: PartSet) throws(PartError) -> [Double?] {
         var out: [Double?] = []
-        for (p, payload) in zip(set.parts, try payloads(set, models: [])) {
-            guard case let .statistics(s) = payload else { throw .invalid(path: p.path, reason: "not a tornado part") }
+        try eachPayload(set, models: []) { path, payload throws(PartError) in
+            guard case let .statistics(s) = payload else { throw .invalid(path: path, reason: "not a tornado part") }
             out.append(contentsOf: s)
         }
         return out

@@ -39,6 +39,12 @@ struct Merge: ParsableCommand {
     @Flag(name: .customLong("print"), help: "Print the terminal report the unsharded command prints.")
     var printReport = false
 
+    func validate() throws {
+        if out == nil && html == nil && !printReport {
+            throw ValidationError("merge writes nothing without --out DIR, --html FILE or --print.")
+        }
+    }
+
     func run() throws {
         let set: PartSet
         let job: ShardJob, outcome: MergeJob.Outcome
