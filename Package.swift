@@ -31,7 +31,7 @@ let package = Package(
         // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
         .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
         // Shards of a run (MODEL.md 20): ranges, the .fcpart file, merges.
-        .target(name: "Shards", dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Simulation"]),
+        .target(name: "Shards", dependencies: ["Jobs", "Forecast", "FunnelModel", "Reporting", "ScenarioYAML", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.

@@ -1,5 +1,6 @@
 import Forecast
 import Foundation
+import Reporting
 
 /// A `.fcpart` file: one shard's result (docs/scale-out.md, "The part
 /// file"). Little-endian binary:
@@ -12,9 +13,9 @@ import Foundation
 ///     checksum              u64: FNV-1a-64 of every byte before it
 ///
 /// A file cut short fails the length or the checksum (`truncated`); a byte
-/// changed fails the checksum (`damaged`). Written to a temporary file in
-/// the same folder, flushed, then renamed over the target: a reader never
-/// sees half a part.
+/// changed fails the checksum (`damaged`). Written through `AtomicFile`
+/// (a temporary file in the same folder, fsynced, then renamed over the
+/// target): a reader never sees half a part.
 public struct PartFile: Sendable {
     public var header: PartHeader
     public var body: [UInt8]
@@ -77,29 +78,9 @@ public struct PartFile: Sendable {
         return try decode([UInt8](data), path: path)
     }
 
-    /// Writes the part to `path` atomically (temporary file, fsync, rename).
-    public func write(to path: String) throws(PartError) {
-        let bytes = encoded()
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, reason: "cannot create \(temp): \(String(cString: strerror(errno)))") }
-        var ok = true
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                done += n
-            }
-        }
-        let reason = String(cString: strerror(errno))
-        if ok { ok = fsync(fd) == 0 }
-        close(fd)
-        guard ok, rename(temp, path) == 0 else {
-            let why = ok ? String(cString: strerror(errno)) : reason
-            unlink(temp)
-            throw .io(path: path, reason: "cannot write: \(why)")
-        }
+    /// Writes the part to `path` atomically, through `AtomicFile`
+    /// (temporary file beside it, fsync, rename; a missing folder is created).
+    public func write(to path: String) throws(OutputError) {
+        try AtomicFile.write(bytes: encoded(), to: path)
     }
 }

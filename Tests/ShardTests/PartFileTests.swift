@@ -2,6 +2,7 @@ import Forecast
 import Foundation
 import FunnelModel
 import Shards
+import TestSupport
 import XCTest
 
 /// The .fcpart file: its bytes round-trip, and every way a set of parts can
@@ -59,8 +60,7 @@ final class PartFileTests: XCTestCase {
     }
 
     func testWrittenAtomicallyAndReadBack() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fcpart-\(getpid())-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try PackagePaths.temporaryDirectory("fcpart")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/s0.fcpart"
         let f = PartFile(header: header(0, of: 1), body: [1, 2, 3])
@@ -71,7 +71,10 @@ final class PartFileTests: XCTestCase {
         XCTAssertThrowsError(try PartFile.read(dir + "/none.fcpart")) { error in
             XCTAssertEqual(error as? PartError, .io(path: dir + "/none.fcpart", reason: "no such file"))
         }
-        XCTAssertThrowsError(try PartFile(header: header(0, of: 1), body: []).write(to: dir + "/no/such/dir.fcpart"))
+        // A missing folder is created (AtomicFile); a folder that is a file is an error.
+        try PartFile(header: header(0, of: 1), body: [6]).write(to: dir + "/new/s1.fcpart")
+        XCTAssertEqual(try PartFile.read(dir + "/new/s1.fcpart").body, [6])
+        XCTAssertThrowsError(try PartFile(header: header(0, of: 1), body: []).write(to: dir + "/s0.fcpart/x.fcpart"))
     }
 
     func testSetsThatDoNotBelongTogether() throws {
