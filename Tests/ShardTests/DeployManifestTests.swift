@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import Yams
 
@@ -7,8 +8,7 @@ import Yams
 /// SHARDS = completions into the shared volume, a merge Job reading it);
 /// the Slurm scripts are valid shell and chain the merge with afterok.
 final class DeployManifestTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    private static let root = PackagePaths.root
 
     private func load(_ path: String) throws -> [String: Any] {
         let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
@@ -62,12 +62,8 @@ final class DeployManifestTests: XCTestCase {
     func testSlurmScriptsAreValidShellAndChainTheMerge() throws {
         for script in ["deploy/slurm/submit.sh", "deploy/slurm/funnelcast-array.sbatch", "deploy/slurm/funnelcast-merge.sbatch",
                        "scripts/test-slurm.sh", "scripts/slurm-cluster.sh"] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/bash")
-            p.arguments = ["-n", Self.root.appendingPathComponent(script).path]
-            try p.run()
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "bash -n \(script)")
+            let r = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), ["-n", Self.root.appendingPathComponent(script).path])
+            XCTAssertEqual(r.status, 0, "bash -n \(script): \(r.stderr)")
         }
         let submit = try String(contentsOf: Self.root.appendingPathComponent("deploy/slurm/submit.sh"), encoding: .utf8)
         XCTAssertTrue(submit.contains("--dependency=\"afterok:$array\""))

@@ -4,32 +4,23 @@ import FunnelModel
 import ScenarioYAML
 import Shards
 import Simulation
+import TestSupport
 import XCTest
 
 /// What the shard tests share: the small plan, the splits they try, a
 /// seeded shuffle, and a part's round trip through its file bytes.
 enum ShardFixture {
     /// `Tests/Fixtures/small-plan.yaml` (one requisition of two openings,
-    /// four uncertain parameters, two interventions).
-    static var smallPlanPath: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/small-plan.yaml").path
-    }
-
-    static func smallPlan() throws -> Scenario { try ScenarioLoader.load(path: smallPlanPath) }
+    /// four uncertain parameters, two interventions), found through PackagePaths.
+    static func smallPlan() throws -> Scenario { try ScenarioLoader.load(path: PackagePaths.smallPlan) }
 
     /// The shard counts every merge test tries (7 divides none of the totals).
     static let shardCounts = [1, 2, 4, 7]
 
-    /// A reproducible permutation (an LCG Fisher-Yates; no system randomness).
+    /// A reproducible permutation, drawn from the tests' one seeded generator.
     static func shuffled<T>(_ items: [T], seed: UInt64) -> [T] {
-        var a = items
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        for i in stride(from: a.count - 1, to: 0, by: -1) {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            a.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
-        }
-        return a
+        var generator = SplitMix64(seed: seed)
+        return items.shuffled(using: &generator)
     }
 
     /// Parts for every shard of `count`, each built by `make(shard)`, written
