@@ -75,10 +75,8 @@ let package = Package(
         // Estimators over a history and the fitted scenario they write.
         .target(
             name: "Calibration",
-            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
+            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL"]
         ),
-        // GSL's minimizers and special functions, which CGSL does not expose.
-        .systemLibrary(name: "CGSLFit", pkgConfig: "gsl"),
         .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
         .testTarget(
             name: "CalibrationTests",
