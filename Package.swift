@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals", "Calibration",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals", "Calibration", "Shards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Jobs", dependencies: ["Forecast", "Reporting", "FunnelModel", "Simulation"]),
         // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
         .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
+        // Shards of a run (MODEL.md 20): ranges, the .fcpart file, merges.
+        .target(name: "Shards", dependencies: ["Jobs", "Forecast", "FunnelModel", "Reporting", "ScenarioYAML", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
@@ -73,10 +75,8 @@ let package = Package(
         // Estimators over a history and the fitted scenario they write.
         .target(
             name: "Calibration",
-            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
+            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL"]
         ),
-        // GSL's minimizers and special functions, which CGSL does not expose.
-        .systemLibrary(name: "CGSLFit", pkgConfig: "gsl"),
         .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
         .testTarget(
             name: "CalibrationTests",
@@ -99,6 +99,8 @@ let package = Package(
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "ShardTests", dependencies: ["Shards", "Jobs", "Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Reporting",
+                                                       "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",

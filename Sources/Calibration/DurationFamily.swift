@@ -1,5 +1,4 @@
 import CGSL
-import CGSLFit
 import Foundation
 
 /// The four distribution families a duration is fitted with (MODEL.md 2),

@@ -1,4 +1,4 @@
-import CGSLFit
+import CGSL
 import Foundation
 
 /// Maximum-likelihood fits of a censored duration sample (MODEL.md 18.6)

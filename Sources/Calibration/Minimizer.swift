@@ -1,4 +1,4 @@
-import CGSLFit
+import CGSL
 import Sampling
 
 /// GSL's Nelder-Mead simplex (`gsl_multimin_fminimizer_nmsimplex2`) behind

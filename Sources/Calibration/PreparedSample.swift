@@ -1,4 +1,4 @@
-import CGSLFit
+import CGSL
 import Foundation
 
 /// A duration sample reduced for fast likelihoods: the sums the exact

@@ -26,8 +26,13 @@ struct Compare: ParsableCommand {
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
+    @OptionGroup var sharding: ShardOption
+
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        if let shard = try sharding.parsed(out: out) {
+            return try runShard(shard, scenario)
+        }
         let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }

@@ -81,7 +81,6 @@ struct ForecastOptions: ParsableArguments {
 
     /// The command line that gives the same numbers, for the report's header.
     static func reproduce(_ command: String, file: String, _ scenario: Scenario) -> String {
-        let quoted = file.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? file : "'\(file)'"
-        return "funnelcast \(command) \(quoted) --trials \(scenario.trials) --seed \(scenario.seed)"
+        ReproducingCommand.text(command, file: file, scenario)
     }
 }

@@ -34,6 +34,8 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the HTML report of this run to FILE.", valueName: "file.html"))
     var html: String?
 
+    @OptionGroup var sharding: ShardOption
+
     func validate() throws {
         if trialsCSV && out == nil { throw ValidationError("--trials-csv needs --out DIR.") }
         if case .failure(let e) = CSVDelimiter.parse(delimiter) { throw ValidationError("\(e).") }
@@ -41,6 +43,9 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil)]) {
+            return try runShard(shard, scenario)
+        }
         let delimiter = try CSVDelimiter.parse(delimiter).get()
         let info = ReportInfo(scenarioFile: input.scenario,
                               command: ForecastOptions.reproduce("run", file: input.scenario, scenario))

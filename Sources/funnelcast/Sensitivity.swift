@@ -59,12 +59,17 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Directory for the CSV file.")
     var out: String?
 
+    @OptionGroup var sharding: ShardOption
+
     func validate() throws {
         if bootstrap < 10 { throw ValidationError("--bootstrap must be at least 10 (got \(bootstrap)).") }
     }
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        if let shard = try sharding.parsed(out: out) {
+            return try runShard(shard, scenario)
+        }
         let job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
                                  swing: swing, bootstrap: bootstrap, directory: out)
         // The output directory, then the limits of every run of the design.
