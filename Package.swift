@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Forecast", "Reporting", "FunnelModel", "CFunnelcast",
+                "Forecast", "Reporting", "FunnelModel", "CFunnelcast", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,10 +44,27 @@ let package = Package(
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "Sampling", "Simulation", "CMallocCounter", "CGSL"],
+            dependencies: ["Forecast", "FunnelModel", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History"],
             path: "Benchmarks/funnelcast-bench"
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
+
+        // Issue 12: the history event log and the fit from it (MODEL.md 18).
+        // The event log: its CSV format, reading, writing, and each
+        // candidate's, requisition's and freeze's reconstructed path.
+        .target(name: "History", dependencies: ["FunnelModel"]),
+        // Estimators over a history and the fitted scenario they write.
+        .target(
+            name: "Calibration",
+            dependencies: ["History", "FunnelModel", "Simulation", "Sampling", "Reporting", "CGSL", "CGSLFit"]
+        ),
+        // GSL's minimizers and special functions, which CGSL does not expose.
+        .systemLibrary(name: "CGSLFit", pkgConfig: "gsl"),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
+        .testTarget(
+            name: "CalibrationTests",
+            dependencies: ["Calibration", "History", "FunnelModel", "Forecast", "Simulation", "Sampling", "CGSL"]
+        ),
 
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),

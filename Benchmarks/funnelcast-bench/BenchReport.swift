@@ -38,6 +38,7 @@ struct BenchReport {
         try parallel()
         try loading()
         try memory()
+        try fitHistories()
     }
 
     // MARK: The floor: raw GSL draws
