@@ -28,7 +28,8 @@ let package = Package(
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
-        .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling"]),
+        // (History for the event kinds a trial's recorder receives.)
+        .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling", "History"]),
         // Scenario values, YAML decoding, validation, parameter paths.
         .target(name: "FunnelModel", dependencies: ["Sampling", "Yams"]),
         // Random streams and distributions over GSL.
@@ -68,7 +69,7 @@ let package = Package(
 
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "History"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel"]),
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),

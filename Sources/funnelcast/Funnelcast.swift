@@ -18,7 +18,7 @@ struct Funnelcast: ParsableCommand {
               funnelcast compare Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Schema.self, Init.self, Fit.self]
+        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Schema.self, Init.self, Fit.self, Simulate.self]
     )
 }
 
