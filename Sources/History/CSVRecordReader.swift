@@ -16,10 +16,12 @@ struct CSVRecordReader {
     private(set) var line = 1
     private var first = true
 
-    static let blockSize = 1 << 20
+    /// Bytes read at a time: 1 MiB (smaller in tests, to cross block edges).
+    private let blockSize: Int
 
     /// Reads the file at `path`.
-    init(path: String) throws(HistoryError) {
+    init(path: String, blockSize: Int = 1 << 20) throws(HistoryError) {
+        self.blockSize = blockSize
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw HistoryError(file: path, line: nil, .unreadable("no such file"))
@@ -35,6 +37,7 @@ struct CSVRecordReader {
     /// Reads records from text in memory (tests, small inputs); `file` names it.
     init(text: String, file: String) {
         handle = nil
+        blockSize = 0
         buffer = Array(text.utf8)
         atEnd = true
         self.file = file
@@ -45,7 +48,7 @@ struct CSVRecordReader {
         if atEnd { return false }
         guard let handle else { atEnd = true; return false }
         let data: Data?
-        do { data = try handle.read(upToCount: Self.blockSize) } catch {
+        do { data = try handle.read(upToCount: blockSize) } catch {
             throw HistoryError(file: file, line: line, .unreadable(error.localizedDescription))
         }
         guard let data, !data.isEmpty else { atEnd = true; try? handle.close(); return false }
@@ -75,9 +78,10 @@ struct CSVRecordReader {
     mutating func next() throws(HistoryError) -> (fields: [String], line: Int)? {
         if first {
             first = false
-            if try peekByte() == 0xEF {
-                // A UTF-8 byte order mark: EF BB BF.
-                if buffer.count - position >= 3 && buffer[position + 1] == 0xBB && buffer[position + 2] == 0xBF { position += 3 }
+            // A UTF-8 byte order mark, EF BB BF, however the blocks split it.
+            while buffer.count - position < 3, try refill() {}
+            if buffer.count - position >= 3 && buffer[position] == 0xEF && buffer[position + 1] == 0xBB && buffer[position + 2] == 0xBF {
+                position += 3
             }
         }
         while true {

@@ -10,7 +10,12 @@ public enum HistoryReader {
     /// Streams the events of the file at `path` to `body` with their line,
     /// in file order, holding one row at a time.
     public static func forEach(path: String, _ body: (HistoryEvent, Int) throws(HistoryError) -> Void) throws(HistoryError) {
-        var reader = try CSVRecordReader(path: path)
+        try forEach(path: path, blockSize: 1 << 20, body)
+    }
+
+    /// The same, reading `blockSize` bytes at a time.
+    static func forEach(path: String, blockSize: Int, _ body: (HistoryEvent, Int) throws(HistoryError) -> Void) throws(HistoryError) {
+        var reader = try CSVRecordReader(path: path, blockSize: blockSize)
         try read(&reader, file: path, body)
     }
 

@@ -1,5 +1,6 @@
+import Foundation
 import FunnelModel
-import History
+@testable import History
 import XCTest
 
 /// The history CSV reader (MODEL.md 18.1-18.5): columns in any order,
@@ -77,5 +78,30 @@ final class HistoryReaderTests: XCTestCase {
         // Dates only: every time becomes its day.
         let dates = try HistoryReader.events(text: HistoryWriter.render(events, datesOnly: true), file: "w.csv")
         XCTAssertEqual(dates.map(\.time), events.map { HistoryTime(days: $0.time.days.rounded(.down), dateOnly: true) })
+    }
+
+    /// The file reader streams in blocks: records, quoted line breaks, CRLFs
+    /// and a byte order mark that straddle block edges read as from memory.
+    func testStreamingAcrossBlockEdges() throws {
+        var events: [HistoryEvent] = []
+        let d = Double(CivilDate(iso: "2026-03-02")!.dayNumber)
+        for i in 0..<300 {
+            events.append(HistoryEvent(requisition: "eng", candidate: i % 3 == 0 ? "n\(i), \"q\"\r\nx" : "c\(i)", stage: "screen",
+                                       kind: .hrDone, time: HistoryTime(days: d + Double(i) / 24), detail: i % 5 == 0 ? "a,b" : ""))
+        }
+        let text = "\u{FEFF}" + HistoryWriter.render(events)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for block in [1, 2, 3, 7, 64, 1 << 20] {
+            var read: [HistoryEvent] = [], lines: [Int] = []
+            try HistoryReader.forEach(path: path, blockSize: block) { (e: HistoryEvent, line: Int) throws(HistoryError) in
+                read.append(e); lines.append(line)
+            }
+            XCTAssertEqual(read.count, events.count, "block \(block)")
+            XCTAssertTrue(read == events, "block \(block): first difference at \(read.indices.first { read[$0] != events[$0] } ?? -1)")
+            // Each quoted line break moves the next record one line down.
+            XCTAssertEqual(lines.last, 2 + 299 + 100, "block \(block)")
+        }
     }
 }
