@@ -35,7 +35,8 @@ let package = Package(
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
-        .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling"]),
+        // (History for the event kinds a trial's recorder receives.)
+        .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling", "History"]),
         // Scenario files: the YAML loader and its alias-bomb guard, the
         // JSON Schema, the starter scenario. The only module that links Yams;
         // it also imports Yams' internal CYaml (libyaml's event parser, in
@@ -93,7 +94,7 @@ let package = Package(
         // The scenario rules, mostly through the loader's messages.
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "ScenarioYAML", "Sampling", "TestSupport"]),
         // The engine; the uncertain-parameter guard also loads the example plans.
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "History", "ScenarioYAML", "TestSupport"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL", "TestSupport"]),
         // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),

@@ -53,6 +53,7 @@ extension TrialEngine {
     mutating func hrDone(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .inStage else { return }
         let s = Int(candidates[c].stage)
+        note(.hrDone, r: r, c: c, stage: s, at: t)
         guard hasInterview[firstStage[r] + s] else {
             passOrReject(r, c, s, chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]), t, &out)
             return
@@ -69,6 +70,7 @@ extension TrialEngine {
             if !lost { reply = value(stream, spec.replyDays) }
         }
         if lost {
+            note(.contactFailed, r: r, c: c, stage: s, at: t)
             addStage(r, s, .contactFailures)
             add(r, .contactFailures, 1)
             leaveStages(r, c, t, &out)
@@ -82,6 +84,7 @@ extension TrialEngine {
     mutating func interviewerRequest(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .inStage else { return }
         let s = Int(candidates[c].stage)
+        note(.replied, r: r, c: c, stage: s, at: t)
         let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours),
                          model.requisitions[r].stages[s].interviewerHours)
         var t3 = calendar.nextWorking(t)
@@ -110,10 +113,12 @@ extension TrialEngine {
             if !noShow { passed = decide(stream, pass) }
         }
         if noShow {
+            note(.noShow, r: r, c: c, stage: s, at: t)
             addStage(r, s, .noShows)
             add(r, .noShows, 1)
             leaveStages(r, c, t, &out)
         } else {
+            note(.interviewed, r: r, c: c, stage: s, at: t)
             passOrReject(r, c, s, passed, t, &out)
         }
     }
@@ -123,10 +128,12 @@ extension TrialEngine {
     mutating func leave(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         switch candidates[c].status {
         case .inStage:
+            note(.withdrawn, r: r, c: c, stage: Int(candidates[c].stage), at: t)
             addStage(r, Int(candidates[c].stage), .withdrawn)
             add(r, .withdrawn, 1)
             leaveStages(r, c, t, &out)
         case .finalist:
+            note(.withdrawn, r: r, c: c, at: t)
             add(r, .withdrawn, 1)
             add(r, .decisionWithdrawn, 1)
             candidates[c].status = .gone
@@ -134,6 +141,7 @@ extension TrialEngine {
             recheck(r, t, &out)
         case .offered:
             // Took the competing offer while ours was out (16.14).
+            note(.offerDeclined, r: r, c: c, at: t, .competingOffer)
             candidates[c].status = .gone
             decline(r, t, &out)
         default: return
@@ -145,6 +153,7 @@ extension TrialEngine {
     private mutating func passOrReject(_ r: Int, _ c: Int, _ s: Int, _ passed: Bool, _ t: Double,
                                        _ out: inout TrialOutcome) {
         if passed {
+            note(.passed, r: r, c: c, stage: s, at: t)
             addStage(r, s, .passed)
             if s + 1 < model.requisitions[r].stages.count {
                 startStage(r, c, s + 1, t, &out)
@@ -152,6 +161,7 @@ extension TrialEngine {
                 becomeFinalist(r, c, t, &out)
             }
         } else {
+            note(.rejected, r: r, c: c, stage: s, at: t)
             addStage(r, s, .rejected)
             add(r, .rejected, 1)
             leaveStages(r, c, t, &out)
@@ -170,6 +180,7 @@ extension TrialEngine {
     private mutating func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         state[r].inStages -= 1
+        note(.finalist, r: r, c: c, at: t)
         candidates[c].status = .finalist
         add(r, .finalists, 1)
         var expiry = Double.infinity

@@ -54,6 +54,9 @@ struct TrialEngine {
     var noShowMultiplier = 1.0
     /// The trial's stream index: c3 of every substream.
     var trial: UInt32 = 0
+    /// Receives every event of the history format (MODEL.md 18.5) where
+    /// it happens; nil (the default): nothing is recorded.
+    var recorder: (any TrialRecorder)? = nil
 
     var countsDraws = false
     private(set) var drawCounts = [Int](repeating: 0, count: DrawKind.allCases.count)
@@ -125,9 +128,15 @@ struct TrialEngine {
         switch e.kind {
         case .open: open(r, t, &out)
         case .arrival: arrival(r, generation: e.subject, t, &out)
-        case .approval: recheck(r, t, &out)
-        case .freezeStart: freezeStarts(Int(e.subject), t, &out)
-        case .freezeEnd: for q in model.requisitions.indices { recheck(q, t, &out) }
+        case .approval:
+            if recorder != nil && !state[r].cancelled { note(.approved, r: r, at: t) }
+            recheck(r, t, &out)
+        case .freezeStart:
+            note(.freezeStarted, at: t, .freeze(Int(e.subject)))
+            freezeStarts(Int(e.subject), t, &out)
+        case .freezeEnd:
+            note(.freezeEnded, at: t, .freeze(Int(e.subject)))
+            for q in model.requisitions.indices { recheck(q, t, &out) }
         case .maxWait: recheck(r, t, &out)
         case .hrDone: hrDone(r, c, t, &out)
         case .interviewerRequest: interviewerRequest(r, c, t, &out)
