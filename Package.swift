@@ -81,7 +81,7 @@ let package = Package(
         // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",

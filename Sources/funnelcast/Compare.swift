@@ -23,12 +23,17 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var options: ForecastOptions
 
+    @OptionGroup var precision: PrecisionOptions
+
+    func validate() throws { try precision.check() }
+
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
+        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,
+                             precision: precision.setting)
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()

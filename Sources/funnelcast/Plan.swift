@@ -61,13 +61,7 @@ struct Plan: ParsableCommand {
         let job = PlanJob(scenario: scenario, levers: lever, target: target, metric: metric, scope: scope,
                           min: min, max: max, precision: precision.rule, directory: out)
         let limits = try options.limits()
-        let prepared: PlanJob.Prepared
-        do { prepared = try job.prepare(limits: limits, threads: options.threadCount) } catch {
-            // A lever, metric or target the scenario cannot take is a bad option.
-            printError(error.commandLineText)
-            if case .plan = error { throw ExitCode(64) }
-            throw ExitCode(1)
-        }
+        let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()
         let outcome = try reportingErrors { () throws(JobError) in try prepared.run(options.context()) }
         try finish(outcome, quiet: options.quiet)
@@ -87,6 +81,11 @@ struct PrecisionOptions: ParsableArguments {
     var precisionMetric: String?
 
     var rule: Precision? { precision.flatMap(Precision.init) }
+
+    /// The rule and its metric for a job.
+    var setting: PrecisionSetting? {
+        rule.map { PrecisionSetting(rule: $0, scope: scopeAndMetric.scope, metric: scopeAndMetric.metric) }
+    }
 
     func check(metricAllowed: Bool = true) throws {
         if let precision, Precision(precision) == nil {

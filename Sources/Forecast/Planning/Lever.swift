@@ -37,9 +37,12 @@ public struct Lever: Sendable, Equatable {
         }
         id = slot.id
         current = value.fixedValue
-        if case .integer = value.kind { isInteger = true } else { isInteger = false }
+        // Counts are whole; so are opening days ("open it by day 23").
+        if case .integer = value.kind { isInteger = true } else if case .requisition(_, .opensDay) = id { isInteger = true } else {
+            isInteger = false
+        }
         let valid = Lever.validRange(id, value.kind, scenario: scenario)
-        let lo = min ?? valid.lowerBound
+        let lo = min ?? Swift.max(valid.lowerBound, Lever.defaultMinimum(id, current: current))
         let hi = max ?? Swift.min(valid.upperBound, Lever.defaultMaximum(id, current: current, kind: value.kind, scenario: scenario))
         if let min, let max, min > max {
             throw PlanError("--min \(PlanFormat.number(min)) is above --max \(PlanFormat.number(max))")
@@ -64,8 +67,14 @@ public struct Lever: Sendable, Equatable {
             return 0...Swift.max(0, Swift.min(last, deadline))
         }
         if id.pool == .recruiters || id.pool == .interviewers, case .pool(_, .count) = id { return 1...kind.range.upperBound }
-        if case .pool(_, .hoursPerWeek) = id { return 1e-9...kind.range.upperBound }
+        if case .pool(_, .hoursPerWeek) = id { return 0.5...kind.range.upperBound }
         return kind.range
+    }
+
+    /// The default bottom: the field's minimum, a tenth of today's hours for a pool.
+    static func defaultMinimum(_ id: ParameterID, current: Double) -> Double {
+        if case .pool(_, .hoursPerWeek) = id { return current / 10 }
+        return 0
     }
 
     /// The default top of the search: 1 for probabilities, the last valid

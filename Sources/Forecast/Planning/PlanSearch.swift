@@ -88,6 +88,8 @@ public struct PlanSearch {
     public var precision: Precision?
     /// Halvings of a continuous lever's bracket (integer levers: until 1 apart).
     public var bisections = 10
+    /// Intervals of the bracketing grid (its interior points are evaluated).
+    public var gridPoints = 8
     /// Called with the trials just finished (all evaluations), from worker threads.
     public var progress: (@Sendable (Int) -> Void)?
 
@@ -131,13 +133,29 @@ public struct PlanSearch {
         if lo.mean == hi.mean {
             return result(.noEffect, lever.range.contains(lever.current) ? try at(lever.current) : lo, nil, nil, true)
         }
-        let grows = goal.margin(hi.mean) > goal.margin(lo.mean)
-        let better = grows ? hi : lo, worse = grows ? lo : hi
+        // Bracketing: a grid over the range (and today's value), because a
+        // lever may help up to a point and then hurt (a flood of applicants
+        // swamps the recruiters). The best point found and the range's end
+        // on the other side bracket the answer.
+        let width = lever.range.upperBound - lever.range.lowerBound
+        for k in 1..<gridPoints {
+            var v = lever.range.lowerBound + width * Double(k) / Double(gridPoints)
+            if lever.isInteger { v = v.rounded() }
+            _ = try at(v)
+        }
+        if lever.range.contains(lever.current) { _ = try at(lever.current) }
+        let grid = cache.values.sorted { $0.value < $1.value }
+        let best = grid.max { goal.margin($0.mean) < goal.margin($1.mean) }!
+        let worseEnd = goal.margin(lo.mean) <= goal.margin(hi.mean) ? lo : hi
+        let grows = best.value > worseEnd.value
+        let better = best, worse = worseEnd
         if goal.margin(better.mean) < 0 { return result(.unreachable, better, nil, nil, grows) }
         // A continuous lever's answers to 1/1024 of the range searched.
         let tolerance = (lever.range.upperBound - lever.range.lowerBound) / 1024
         func bisect(_ reaches: (PlanPoint) -> Bool) throws(PlanError) -> PlanPoint {
-            let ordered = cache.values.sorted { grows ? $0.value < $1.value : $0.value > $1.value }
+            let between = min(worse.value, better.value)...max(worse.value, better.value)
+            let ordered = cache.values.filter { between.contains($0.value) }
+                .sorted { grows ? $0.value < $1.value : $0.value > $1.value }
             guard let firstTrue = ordered.first(where: reaches) else { return better }
             guard var f = ordered.last(where: { !reaches($0) && (grows ? $0.value < firstTrue.value : $0.value > firstTrue.value) })
             else { return firstTrue }

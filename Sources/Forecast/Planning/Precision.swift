@@ -57,10 +57,10 @@ public struct PrecisionReached: Sendable, Equatable {
         self.rule = rule; self.metric = metric; self.trials = trials; self.halfWidth = halfWidth; self.met = met
     }
 
-    /// "precision: on_time ±0.0049 (95%) after 33792 trials (asked ±0.005)".
+    /// "plan.on_time ±0.0049 (95%) after 33792 trials (asked ±0.005)".
     public var sentence: String {
         let h = halfWidth.map { "±" + PlanFormat.number(($0 * 1e5).rounded() / 1e5) } ?? "no interval"
-        return "Precision: \(metric) \(h) (95% half-width) after \(trials) trials; asked ±\(rule)"
+        return "\(metric) \(h) (95% half-width) after \(trials) trials; asked ±\(rule)"
             + (met ? "" : ", not reached within the --trials cap")
     }
 }
@@ -101,6 +101,7 @@ extension ForecastRunner {
         let summary = forecast.summary(metric.scope, metric.metric)
         let reached = PrecisionReached(rule: rule, metric: metric.scopeName + "." + metric.description, trials: done,
                                        halfWidth: Precision.halfWidth(of: summary), met: met)
+        forecast.precision = reached
         return (forecast, builder, reached)
     }
 }

@@ -25,17 +25,16 @@ public enum PlanReport {
             let day = Int(r.needed.rounded(.down))
             out += "\(r.lever.path): open it by day \(day) (\(scenario.start.adding(days: day))) at the latest\n"
         }
-        if let reached = results.first?.atNeeded.precision { out += reached.sentence + " (at the needed value)\n" }
+        if let reached = results.first?.atNeeded.precision { out += "Precision: " + reached.sentence + " (at the needed value)\n" }
         return out
     }
 
     /// What the status means for a planner.
     static func status(_ r: PlanResult, _ goal: PlanGoal) -> String {
-        let side = r.growingHelps ? "maximum" : "minimum"
         switch r.status {
         case .found: return "found"
         case .reachedAtLimit: return "reached over the whole range (at --\(r.growingHelps ? "min" : "max"))"
-        case .unreachable: return "not reached within \(number(r.lever.range.lowerBound, r)) to \(number(r.lever.range.upperBound, r)); best at its \(side)"
+        case .unreachable: return "not reached within \(number(r.lever.range.lowerBound, r)) to \(number(r.lever.range.upperBound, r)); shown: the best value tried"
         case .noEffect: return "does not move the metric (same at both ends)"
         }
     }

@@ -122,6 +122,7 @@ public enum HTMLReport {
                  ("horizon", "\(Format.fixed(f.horizonDays, digits: 0)) days, to \(lastDay)"),
                  ("funnelcast", info.version)]
         if let command = info.command { meta.append(("reproduce with", command)) }
+        if let p = f.precision { meta.append(("precision", p.sentence)) }
         var out = "<header><h1>\(HTML.escape(f.scenarioName))</h1>"
         out += "<p class=\"subtitle\">Hiring forecast: \(f.scopes.count - 1) requisition\(f.scopes.count == 2 ? "" : "s"), "
             + "\(f.openings[0]) opening\(f.openings[0] == 1 ? "" : "s"), Monte Carlo simulation</p>"
