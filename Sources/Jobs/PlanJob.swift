@@ -60,13 +60,28 @@ public struct PlanJob {
         public func run(_ context: JobContext) throws(JobError) -> JobOutcome {
             let results = try search(context)
             guard let results else { return JobOutcome(interruption: .beforeFinish) }
+            // The workload at the first lever's answer (one more run, counting weeks).
+            var workload: (PlanResult, Workload)? = nil
+            if let chosen = results.first(where: { $0.status == .found || $0.status == .reachedAtLimit }) {
+                let scenario: Scenario
+                do { scenario = try chosen.lever.apply(chosen.needed, to: job.scenario) } catch { throw .plan(error) }
+                var options = context.runOptions(job.scenario)
+                options.trials = chosen.atNeeded.trials
+                let bar = context.progress(options.trials)
+                workload = (chosen, Workload.run(scenario, options: options, progress: { bar.advance(by: $0) }))
+                bar.finish()
+                if context.isCancelled() { return JobOutcome(interruption: .beforeFinish) }
+            }
             do {
                 var written: [String] = []
                 if let outputs {
                     written.append(try outputs.write(PlanTables.plan(results, goal: goal), as: "plan.csv"))
                     written.append(try outputs.write(PlanTables.curve(results, goal: goal), as: "plan-curve.csv"))
+                    if let (_, w) = workload { written.append(try outputs.write(PlanTables.workload(w), as: "workload.csv")) }
                 }
-                return JobOutcome(written: written, text: PlanReport.render(results, goal: goal, scenario: job.scenario))
+                var text = PlanReport.render(results, goal: goal, scenario: job.scenario)
+                if let (chosen, w) = workload { text += PlanReport.workload(w, at: chosen) }
+                return JobOutcome(written: written, text: text)
             } catch {
                 throw .output(error)
             }

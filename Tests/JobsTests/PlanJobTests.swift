@@ -128,3 +128,33 @@ final class PlanJobTests: XCTestCase {
         for line in [unknown, noLimit, nonNumeric, minMax] { XCTAssertEqual(line?.contains("\n"), false) }
     }
 }
+
+/// The engine's weekly counts (only with `countsWeekly`) add up to the
+/// trial's own counters, and a normal model counts nothing weekly.
+final class WeeklyWorkloadTests: XCTestCase {
+    func testWeeklyCountsSumToTheTrialsCounters() throws {
+        var s = try ScenarioLoader.load(path: PackagePaths.referencePlan)
+        s.trials = 40
+        var model = SimulationModel(s)
+        XCTAssertTrue(TrialOutcome(model: model).weekly.isEmpty, "off by default")
+        model.countsWeekly = true
+        let weeks = model.weekCount, m = WeeklyMeasure.count
+        var checked = 0
+        ForecastRunner.run(model: model, options: RunOptions(trials: s.trials, seed: s.seed, threads: 2)) { chunk in
+            for o in chunk.outcomes {
+                for (r, req) in o.requisitions.enumerated() {
+                    func total(_ k: WeeklyMeasure) -> Double {
+                        (0..<weeks).reduce(0) { $0 + o.weekly[(r * weeks + $1) * m + k.rawValue] }
+                    }
+                    XCTAssertEqual(total(.applicants), req[.applicants])
+                    XCTAssertEqual(total(.offers), req[.offers])
+                    XCTAssertEqual(total(.screens), req.stageEntered[0])
+                    XCTAssertEqual(total(.recruiterHours), req[.recruiterHours], accuracy: 1e-6)
+                    XCTAssertEqual(total(.interviewerHours), req[.interviewerHours], accuracy: 1e-6)
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertEqual(checked, 40 * s.requisitions.count)
+    }
+}

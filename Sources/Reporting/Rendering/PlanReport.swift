@@ -1,5 +1,6 @@
 import Forecast
 import FunnelModel
+import Simulation
 
 /// `plan`'s outputs as text and tables: the terminal table of levers
 /// (today's value, needed value, its range, the metric there), plan.csv (one
@@ -26,6 +27,42 @@ public enum PlanReport {
             out += "\(r.lever.path): open it by day \(day) (\(scenario.start.adding(days: day))) at the latest\n"
         }
         if let reached = results.first?.atNeeded.precision { out += "Precision: " + reached.sentence + " (at the needed value)\n" }
+        return out
+    }
+
+    /// The first weeks' workload of the plan at the chosen value, and the
+    /// weeks whose hours exceed a pool's nominal capacity.
+    public static func workload(_ w: Workload, at chosen: PlanResult, weeks: Int = 6) -> String {
+        var out = "\nWorkload with \(chosen.lever.path) = \(number(chosen.needed, chosen)) (plan, per week, mean / P90 over "
+            + "\(w.trials) trials; workload.csv has every week and requisition)\n"
+        let measures = WeeklyMeasure.allCases
+        var table = TextTable(columns: [.left("week"), .left("ends")] + measures.map { .right($0.name) })
+        let plan = w.cells.filter { $0.scope == "plan" }
+        for week in 1...max(1, min(weeks, plan.map(\.week).max() ?? 1)) {
+            let row = plan.filter { $0.week == week }
+            guard let first = row.first else { continue }
+            table.add([String(week), first.date.description] + measures.map { m in
+                let c = row.first { $0.measure == m }!
+                let digits = m == .recruiterHours || m == .interviewerHours ? 0 : 1
+                return Format.fixed(c.mean, digits: digits) + " / " + Format.fixed(c.p90, digits: digits)
+            })
+        }
+        out += table.render() + "\n"
+        let over = w.overCapacity()
+        if over.isEmpty {
+            out += "No week's P90 of recruiter or interviewer hours exceeds the pools' capacity"
+                + " (count x hours_per_week: recruiters \(w.recruiterCapacity.map { Format.hours($0) } ?? "unlimited"),"
+                + " interviewers \(w.interviewerCapacity.map { Format.hours($0) } ?? "unlimited")).\n"
+        } else {
+            out += "Weeks over capacity (hours requested in the week vs count x hours_per_week; the pool then delays the work):\n"
+            var t = TextTable(columns: [.left("week"), .left("ends"), .left("pool"), .right("capacity"), .right("mean"),
+                                        .right("P90"), .left("")])
+            for (c, cap, meanExceeds) in over {
+                t.add([String(c.week), c.date.description, c.measure == .recruiterHours ? "recruiters" : "interviewers",
+                       Format.hours(cap), Format.hours(c.mean), Format.hours(c.p90), meanExceeds ? "mean over" : "P90 over"])
+            }
+            out += t.render() + "\n"
+        }
         return out
     }
 
@@ -65,6 +102,16 @@ public enum PlanTables {
                        CSVNumber.format(p.mean), CSVNumber.format(p.ciLow), CSVNumber.format(p.ciHigh), r.status.rawValue]
             if precise { row += [String(p.trials), CSVNumber.format(p.precision?.halfWidth)] }
             t.rows.append(row)
+        }
+        return t
+    }
+
+    /// workload.csv: `scope,week,date,measure,mean,p90`.
+    public static func workload(_ w: Workload) -> CSVTable {
+        var t = CSVTable(header: ["scope", "week", "date", "measure", "mean", "p90"])
+        for c in w.cells {
+            t.rows.append([c.scope, String(c.week), c.date.description, c.measure.name,
+                           CSVNumber.format(c.mean), CSVNumber.format(c.p90)])
         }
         return t
     }
