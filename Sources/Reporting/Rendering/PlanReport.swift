@@ -116,14 +116,14 @@ public enum PlanTables {
         return t
     }
 
-    /// plan-curve.csv: `lever,value,metric,mean,ci_low,ci_high,trials`, every
-    /// evaluation in increasing lever value.
+    /// plan-curve.csv: `lever,value,metric,target,mean,ci_low,ci_high,trials`,
+    /// every evaluation in increasing lever value (what `report --plan` draws).
     public static func curve(_ results: [PlanResult], goal: PlanGoal) -> CSVTable {
-        var t = CSVTable(header: ["lever", "value", "metric", "mean", "ci_low", "ci_high", "trials"])
+        var t = CSVTable(header: ["lever", "value", "metric", "target", "mean", "ci_low", "ci_high", "trials"])
         for r in results {
             for p in r.curve {
                 t.rows.append([r.lever.path, CSVNumber.format(p.value), goal.metric.scopeName + "." + goal.metric.description,
-                               CSVNumber.format(p.mean), CSVNumber.format(p.ciLow), CSVNumber.format(p.ciHigh), String(p.trials)])
+                               CSVNumber.format(goal.target), CSVNumber.format(p.mean), CSVNumber.format(p.ciLow), CSVNumber.format(p.ciHigh), String(p.trials)])
             }
         }
         return t

@@ -34,6 +34,7 @@ public enum HTMLReport {
                    ("time-to-fill", "Time to fill"), ("funnel", "The funnel"), ("cost", "Cost")]
         if let t = extras.tornado, !t.isEmpty { out.append(("sensitivity", "What drives it")) }
         if let i = extras.interventions, !i.isEmpty { out.append(("interventions", "What would change it")) }
+        if let p = extras.planCurves, !p.isEmpty { out.append(("plan", "What it takes")) }
         out.append(("tables", "All numbers"))
         return out
     }
@@ -96,6 +97,14 @@ public enum HTMLReport {
                                 + "\(extras.interventionMetric.name) with its 95% interval (paired differences).",
                             body: figure(InterventionChart.svg(effects, metric: extras.interventionMetric),
                                          heading: "Interventions: \(extras.interventionMetric.name)"))
+        }
+        if let curves = extras.planCurves, !curves.isEmpty {
+            page += section("plan", "What would it take?",
+                            lead: "funnelcast plan's search: the metric at every lever value tried, on the same trials, with "
+                                + "its 95% interval as a band and the target as a line.",
+                            body: curves.enumerated().map { k, c in
+                                figure(PlanChart.svg(c, id: "plan-\(k)"), heading: "\(c.lever): \(c.metric)")
+                            }.joined())
         }
         page += section("tables", "All numbers",
                         lead: "Every metric and every funnel step, as in summary.csv and funnel.csv.",
