@@ -6,6 +6,12 @@ import Foundation
 public struct PlanCurve: Sendable, Equatable {
     public struct Point: Sendable, Equatable {
         public var value: Double, mean: Double, ciLow: Double, ciHigh: Double
+        public init(value: Double, mean: Double, ciLow: Double, ciHigh: Double) {
+            self.value = value; self.mean = mean; self.ciLow = ciLow; self.ciHigh = ciHigh
+        }
+    }
+    public init(lever: String, metric: String, target: Double, points: [Point]) {
+        self.lever = lever; self.metric = metric; self.target = target; self.points = points
     }
     public var lever: String
     /// `scope.metric`, as in plan-curve.csv.
