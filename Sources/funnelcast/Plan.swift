@@ -1,3 +1,5 @@
+// `funnelcast plan` (a thin command over `PlanJob`) and the `--precision`
+// options that `run`, `compare`, `report` and `plan` share.
 import ArgumentParser
 import Forecast
 import Jobs
