@@ -99,7 +99,7 @@ let package = Package(
         // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
         .testTarget(name: "ShardTests", dependencies: ["Shards", "Jobs", "Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Reporting",
                                                        "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).

@@ -45,6 +45,9 @@ public struct SimulationModel: Sendable {
 
     /// Weeks in the timeline: 1 ... ceil(horizon / 7).
     public var weekCount: Int { Int((horizon / 7).rounded(.up)) }
+    /// Also count the workload of every week (`TrialOutcome.weekly`), for
+    /// `plan`'s workload.csv. Off by default: a normal run does not pay for it.
+    public var countsWeekly = false
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario

@@ -5,7 +5,10 @@ import Jobs
 /// line on stderr and exit status 1.
 func refusing<T>(_ body: () throws(JobError) -> T) throws -> T {
     do { return try body() } catch {
-        printError(error.commandLineText); throw ExitCode(1)
+        printError(error.commandLineText)
+        // A lever, metric or target the scenario cannot take is a bad option.
+        if case .plan = error { throw ExitCode(64) }
+        throw ExitCode(1)
     }
 }
 

@@ -23,6 +23,10 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var options: ForecastOptions
 
+    @OptionGroup var precision: PrecisionOptions
+
+    func validate() throws { try precision.check() }
+
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
@@ -33,7 +37,8 @@ struct Compare: ParsableCommand {
         if let shard = try sharding.parsed(out: out) {
             return try runShard(shard, scenario)
         }
-        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
+        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,
+                             precision: precision.setting)
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()

@@ -19,7 +19,7 @@ struct Funnelcast: ParsableCommand {
               funnelcast compare Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Merge.self, Schema.self, Init.self, Fit.self, Simulate.self]
+        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Plan.self, Merge.self, Schema.self, Init.self, Fit.self, Simulate.self]
     )
 }
 

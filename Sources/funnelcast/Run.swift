@@ -21,6 +21,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ForecastOptions
 
+    @OptionGroup var precision: PrecisionOptions
+
     @Option(help: "Directory for the CSV files.")
     var out: String?
 
@@ -39,6 +41,7 @@ struct Run: ParsableCommand {
     func validate() throws {
         if trialsCSV && out == nil { throw ValidationError("--trials-csv needs --out DIR.") }
         if case .failure(let e) = CSVDelimiter.parse(delimiter) { throw ValidationError("\(e).") }
+        try precision.check()
     }
 
     func run() throws {
@@ -50,7 +53,7 @@ struct Run: ParsableCommand {
         let info = ReportInfo(scenarioFile: input.scenario,
                               command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
         let job = RunJob(scenario: scenario, directory: out, delimiter: delimiter, trialsCSV: trialsCSV, html: html,
-                         reportInfo: info)
+                         reportInfo: info, precision: precision.setting)
         // Everything that can be refused is refused before any work starts.
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }

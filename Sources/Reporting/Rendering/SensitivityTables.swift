@@ -28,12 +28,16 @@ public enum SensitivityTables {
     }
 
     /// `interventions.csv`: every intervention, scope and metric.
-    public static func interventions(_ results: [InterventionComparison.Result]) -> CSVTable {
-        var t = CSVTable(header: ["intervention", "scope", "metric", "baseline", "value", "difference", "ci_low", "ci_high"])
+    /// Under `--precision`, two last columns: the trials the baseline's
+    /// precision rule chose and the half-width it reached (the same on every row).
+    public static func interventions(_ results: [InterventionComparison.Result], precision: PrecisionReached? = nil) -> CSVTable {
+        var t = CSVTable(header: ["intervention", "scope", "metric", "baseline", "value", "difference", "ci_low", "ci_high"]
+                         + (precision == nil ? [] : ["trials", "baseline_half_width"]))
         for r in results {
             for e in r.effects {
                 t.rows.append([r.intervention, e.scope, e.metric.rawValue]
-                              + [e.baseline, e.value, e.difference.mean, e.difference.ciLow, e.difference.ciHigh].map { CSVNumber.format($0) })
+                              + [e.baseline, e.value, e.difference.mean, e.difference.ciLow, e.difference.ciHigh].map { CSVNumber.format($0) }
+                              + (precision.map { [String($0.trials), CSVNumber.format($0.halfWidth)] } ?? []))
             }
         }
         return t

@@ -57,6 +57,7 @@ extension TrialEngine {
         candidates[c].status = .offered
         state[r].outstanding += 1
         add(r, .offers, 1)
+        addWeekly(r, .offers, t)
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
         let clock = calendar.work(at: t)

@@ -89,6 +89,7 @@ extension TrialEngine {
         state[r].applicants += 1
         state[r].inStages += 1
         add(r, .applicants, 1)
+        addWeekly(r, .applicants, t)
         if state[r].applicants >= model.requisitions[r].maxApplicants {
             updateSourcing(r, t, &out)
             recheck(r, t, &out)

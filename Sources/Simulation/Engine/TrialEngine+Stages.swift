@@ -15,6 +15,7 @@ extension TrialEngine {
         candidates[c].stage = Int16(s)
         candidates[c].status = .inStage
         addStage(r, s, .entered)
+        if s == 0 { addWeekly(r, .screens, t0) }
         let stage = model.requisitions[r].stages[s]
         let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
         let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
@@ -41,6 +42,7 @@ extension TrialEngine {
     mutating func recruiter(_ hours: Double, at t: Double, work: Double, _ r: Int) -> Double {
         guard hours > 0 else { return t }
         add(r, .recruiterHours, hours)
+        addWeekly(r, .recruiterHours, t, hours)
         guard recruiterPool != nil else { return t }
         let booked = recruiterPool!.request(atWork: work, hours: hours)
         return calendar.time(atWork: booked.end)
@@ -90,11 +92,13 @@ extension TrialEngine {
         var t3 = calendar.nextWorking(t)
         if hours > 0 {
             add(r, .interviewerHours, hours)
+            addWeekly(r, .interviewerHours, t, hours)
             if interviewerPool != nil {
                 let booked = interviewerPool!.request(at: t, hours: hours, calendar: calendar)
                 t3 = calendar.nextWorking(max(t, calendar.time(atWork: booked.start)))
             }
         }
+        if candidates[c].leaveAt > t3 && t3 <= model.horizon { addWeekly(r, .interviews, t3) }
         schedule(r, c, .interview, at: t3)
     }
 

@@ -42,6 +42,10 @@ struct TrialEngine {
     let counts: PlainBuffer<Double>
     /// Per-stage counts, flat: stageCounts[6 (firstStage[r] + s) + StageCount].
     let stageCounts: PlainBuffer<Double>
+    /// Per requisition, week and measure (`TrialOutcome.weekly`), only where
+    /// the model counts weekly (else empty).
+    let weeklyCounts: PlainBuffer<Double>
+    let countsWeekly: Bool
     /// The flat index of each requisition's first stage (stages of all
     /// requisitions numbered in turn).
     let firstStage: [Int]
@@ -88,6 +92,8 @@ struct TrialEngine {
         firstStage = first
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
         stageCounts = PlainBuffer(repeating: 0, count: 6 * stages)
+        countsWeekly = model.countsWeekly
+        weeklyCounts = PlainBuffer(repeating: 0, count: model.countsWeekly ? n * model.weekCount * WeeklyMeasure.count : 0)
         state = Array(repeating: RequisitionState(), count: n)
         resolved = Array(repeating: Resolved(), count: n)
     }
@@ -104,6 +110,7 @@ struct TrialEngine {
         candidates.removeAll(keepingCapacity: true)
         counts.fill(0)
         stageCounts.fill(0)
+        if countsWeekly { weeklyCounts.fill(0) }
         outcome.events = 0
         for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
 
