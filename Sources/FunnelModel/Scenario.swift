@@ -82,7 +82,7 @@ public struct Budget: Sendable, Equatable {
 public struct Pool: Sendable, Equatable {
     public var count: Quantity
     public var hoursPerWeek: Quantity
-    public var discipline = PoolDiscipline.fifo
+    public var discipline = PoolDiscipline.priority
 
     public init(count: Int, hoursPerWeek: Quantity) {
         self.count = Quantity(Double(count), kind: .integer(minimum: 0)); self.hoursPerWeek = hoursPerWeek
