@@ -49,6 +49,8 @@ struct PriorityPool {
     /// (requisition, class); -1 never.
     private var lastServed: [Int]
     private var services = 0
+    /// Requests queued (live or not) per class: empty classes are skipped.
+    private var classWaiting: [Int]
 
     init(speed: Double, discipline: PoolDiscipline, requisitions: Int, classes: Int) {
         self.speed = speed
@@ -58,6 +60,7 @@ struct PriorityPool {
         waiting = Array(repeating: [], count: requisitions * classes)
         heads = Array(repeating: 0, count: requisitions * classes)
         lastServed = Array(repeating: -1, count: requisitions * classes)
+        classWaiting = Array(repeating: 0, count: classes)
     }
 
     /// Empty and free at work time 0, keeping storage; `speed` for the trial.
@@ -67,6 +70,7 @@ struct PriorityPool {
         wakePending = false
         waitingCount = 0
         services = 0
+        for k in classWaiting.indices { classWaiting[k] = 0 }
         for i in waiting.indices {
             waiting[i].removeAll(keepingCapacity: true)
             heads[i] = 0
@@ -99,6 +103,7 @@ struct PriorityPool {
     mutating func enqueue(_ request: PoolRequest, requisition r: Int, class k: Int) {
         waiting[r * classes + k].append(request)
         waitingCount += 1
+        classWaiting[k] += 1
     }
 
     /// Takes the next request by MODEL.md 21.2: the highest class (lowest
@@ -107,7 +112,7 @@ struct PriorityPool {
     /// request. Requests `isLive` rejects are dropped on the way, uncounted.
     mutating func take(isLive: (PoolRequest) -> Bool) -> (requisition: Int, class: Int, request: PoolRequest)? {
         while waitingCount > 0 {
-            for k in 0..<classes {
+            for k in 0..<classes where classWaiting[k] > 0 {
                 var best = -1, bestServed = Int.max
                 for r in 0..<requisitions {
                     let q = r * classes + k
@@ -115,6 +120,7 @@ struct PriorityPool {
                     while heads[q] < waiting[q].count && !isLive(waiting[q][heads[q]]) {
                         heads[q] += 1
                         waitingCount -= 1
+                        classWaiting[k] -= 1
                     }
                     if heads[q] < waiting[q].count && lastServed[q] < bestServed {
                         best = r
@@ -126,6 +132,7 @@ struct PriorityPool {
                     let request = waiting[q][heads[q]]
                     heads[q] += 1
                     waitingCount -= 1
+                    classWaiting[k] -= 1
                     if heads[q] == waiting[q].count {
                         waiting[q].removeAll(keepingCapacity: true)
                         heads[q] = 0

@@ -106,12 +106,14 @@ extension TrialEngine {
 
     /// A request joins the queue of busy pool `p`; the pool wakes when free.
     /// A waiting candidate has no event of their own, so their `leave_at`
-    /// goes in the queue now (an offer's already is: `becomeFinalist`).
+    /// goes in the queue now, once (`Candidate.leaveQueued`; an offer's
+    /// already is: `becomeFinalist`).
     private mutating func wait(_ p: Int, _ request: PoolRequest, _ r: Int, class k: Int) {
         pools[p].enqueue(request, requisition: r, class: k)
-        if request.kind != .offer {
-            let leaveAt = candidates[Int(request.candidate)].leaveAt
-            if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: request.candidate) }
+        let c = Int(request.candidate)
+        if request.kind != .offer && !candidates[c].leaveQueued && candidates[c].leaveAt <= model.horizon {
+            queue.push(candidates[c].leaveAt, .leave, requisition: r, subject: request.candidate)
+            candidates[c].leaveQueued = true
         }
         if !pools[p].wakePending {
             pools[p].wakePending = true
@@ -135,10 +137,10 @@ extension TrialEngine {
         case .stageAction:
             add(r, .recruiterHours, q.hours)
             let t1 = max(calendar.addWork(q.time, q.extra), calendar.time(atWork: booked.end))
-            scheduleAfterWait(r, c, .hrDone, at: t1)
+            schedule(r, c, .hrDone, at: t1)
         case .interview:
             add(r, .interviewerHours, q.hours)
-            scheduleAfterWait(r, c, .interview, at: calendar.nextWorking(max(q.time, t)))
+            schedule(r, c, .interview, at: calendar.nextWorking(max(q.time, t)))
         case .offer:
             add(r, .recruiterHours, q.hours)
             offerPrepared(r, c, max(calendar.addWork(q.time, q.extra), calendar.time(atWork: booked.end)))
@@ -152,14 +154,6 @@ extension TrialEngine {
         return pools[p].take { q in
             let status = candidates[Int(q.candidate)].status
             return q.kind == .offer ? status == .offered : status == .inStage
-        }
-    }
-
-    /// A candidate's next event after a wait: their `leave_at` is queued
-    /// already (`wait`), so only an event before it is added.
-    private mutating func scheduleAfterWait(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
-        if time < candidates[c].leaveAt && time <= model.horizon {
-            queue.push(time, kind, requisition: r, subject: Int32(c))
         }
     }
 }

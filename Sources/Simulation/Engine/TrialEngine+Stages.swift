@@ -26,7 +26,10 @@ extension TrialEngine {
     mutating func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
         let leaveAt = candidates[c].leaveAt
         if leaveAt <= time {
-            if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+            // Queued already where the candidate waited for a pool (`wait`).
+            if leaveAt <= model.horizon && !candidates[c].leaveQueued {
+                queue.push(leaveAt, .leave, requisition: r, subject: Int32(c))
+            }
         } else if time <= model.horizon {
             queue.push(time, kind, requisition: r, subject: Int32(c))
         }
@@ -160,7 +163,9 @@ extension TrialEngine {
         }
         candidates[c].waitExpires = expiry
         let leaveAt = candidates[c].leaveAt
-        if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        if leaveAt <= model.horizon && !candidates[c].leaveQueued {
+            queue.push(leaveAt, .leave, requisition: r, subject: Int32(c))
+        }
         addWaiting(r, c)
         recheck(r, t, &out)
     }
