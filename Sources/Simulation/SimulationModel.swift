@@ -84,7 +84,8 @@ public struct SimulationModel: Sendable {
         approvalDays = scenario.budget.approvalDays
         func pool(_ role: PoolRole) -> CompiledPool? {
             guard let p = scenario.pool(role), p.count.integerValue > 0 else { return nil }
-            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek))
+            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek),
+                                discipline: p.discipline)
         }
         recruiters = pool(.recruiters)
         interviewers = pool(.interviewers)
@@ -152,6 +153,7 @@ extension SimulationModel {
 struct CompiledPool: Sendable {
     var count: Double
     var hoursPerWeek: TrialScalar
+    var discipline: PoolDiscipline
 }
 
 /// A stage compiled for the engine (immutable; a class so binding one costs

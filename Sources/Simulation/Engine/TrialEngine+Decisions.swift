@@ -60,12 +60,16 @@ extension TrialEngine {
         addWeekly(r, .offers, t)
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
-        let clock = calendar.work(at: t)
-        let prepared = max(calendar.addWork(t, clock: clock, work), recruiter(hours, at: t, work: clock, r))
+        requestOffer(r, c, t, clock: calendar.work(at: t), work: work, hours: hours)
+    }
+
+    /// The offer to `c` is prepared at `prepared`: its answer comes
+    /// `response_days` later.
+    mutating func offerPrepared(_ r: Int, _ c: Int, _ prepared: Double) {
         // Sent when prepared, unless they left first (a cancellation
         // before then is taken out by the recorder's reader).
         if recorder != nil && prepared < candidates[c].leaveAt && prepared <= model.horizon { note(.offerSent, r: r, c: c, at: prepared) }
-        let answer = prepared + draw(r, c, Purpose.response, spec.responseDays)
+        let answer = prepared + draw(r, c, Purpose.response, model.requisitions[r].responseDays)
         // A leave_at before the answer is a decline, at leave_at; that event
         // was scheduled when the candidate became a finalist.
         if answer < candidates[c].leaveAt && answer <= model.horizon {

@@ -10,7 +10,7 @@ import Sampling
 
 extension TrialEngine {
     /// The candidate enters stage `s` at `t0`: the HR action, on the work
-    /// clock and the recruiter pool.
+    /// clock and the recruiter pool (`TrialEngine+Pools.swift`).
     mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
         candidates[c].stage = Int16(s)
         candidates[c].status = .inStage
@@ -19,10 +19,7 @@ extension TrialEngine {
         let stage = model.requisitions[r].stages[s]
         let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
         let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
-        let clock = calendar.work(at: t0)
-        let poolDone = recruiter(hours, at: t0, work: clock, r)
-        let t1 = max(calendar.addWork(t0, clock: clock, work), poolDone)
-        schedule(r, c, .hrDone, at: t1)
+        requestStageAction(r, c, s, t0, clock: calendar.work(at: t0), work: work, hours: hours)
     }
 
     /// Schedules a candidate's next event, or their departure where
@@ -30,22 +27,13 @@ extension TrialEngine {
     mutating func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
         let leaveAt = candidates[c].leaveAt
         if leaveAt <= time {
-            if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+            // Queued already where the candidate waited for a pool (`wait`).
+            if leaveAt <= model.horizon && !candidates[c].leaveQueued {
+                queue.push(leaveAt, .leave, requisition: r, subject: Int32(c))
+            }
         } else if time <= model.horizon {
             queue.push(time, kind, requisition: r, subject: Int32(c))
         }
-    }
-
-    /// A recruiter request of `hours` at `t`: counts the hours and returns
-    /// when the pool has done them (t where the pool is unlimited).
-    /// `work`: the work clock at `t` (calendar.work(at: t)).
-    mutating func recruiter(_ hours: Double, at t: Double, work: Double, _ r: Int) -> Double {
-        guard hours > 0 else { return t }
-        add(r, .recruiterHours, hours)
-        addWeekly(r, .recruiterHours, t, hours)
-        guard recruiterPool != nil else { return t }
-        let booked = recruiterPool!.request(atWork: work, hours: hours)
-        return calendar.time(atWork: booked.end)
     }
 
     // MARK: Event handlers
@@ -82,24 +70,15 @@ extension TrialEngine {
     }
 
     /// The candidate replied (T2): interviewer hours are requested; the
-    /// interview is at the first working instant the pool allows (T3).
+    /// interview is at the first working instant the pool allows (T3,
+    /// `TrialEngine+Pools.swift`).
     mutating func interviewerRequest(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .inStage else { return }
         let s = Int(candidates[c].stage)
         note(.replied, r: r, c: c, stage: s, at: t)
         let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours),
                          model.requisitions[r].stages[s].interviewerHours)
-        var t3 = calendar.nextWorking(t)
-        if hours > 0 {
-            add(r, .interviewerHours, hours)
-            addWeekly(r, .interviewerHours, t, hours)
-            if interviewerPool != nil {
-                let booked = interviewerPool!.request(at: t, hours: hours, calendar: calendar)
-                t3 = calendar.nextWorking(max(t, calendar.time(atWork: booked.start)))
-            }
-        }
-        if candidates[c].leaveAt > t3 && t3 <= model.horizon { addWeekly(r, .interviews, t3) }
-        schedule(r, c, .interview, at: t3)
+        requestInterview(r, c, s, t, hours: hours)
     }
 
     /// The interview (T3): a no-show, with the day's weather, or the pass decision.
@@ -196,7 +175,9 @@ extension TrialEngine {
         }
         candidates[c].waitExpires = expiry
         let leaveAt = candidates[c].leaveAt
-        if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        if leaveAt <= model.horizon && !candidates[c].leaveQueued {
+            queue.push(leaveAt, .leave, requisition: r, subject: Int32(c))
+        }
         addWaiting(r, c)
         recheck(r, t, &out)
     }

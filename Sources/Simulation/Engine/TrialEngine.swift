@@ -5,7 +5,8 @@ import Sampling
 // run of one trial (set-up, event loop, finish) and the dispatch of each
 // event to its handler. The handlers and the rules they apply live in the
 // extensions beside this file, one job each (`+Setup`, `+Draws`,
-// `+Sourcing`, `+Stages`, `+AfterOffer`, `+Decisions`, `+Counting`); the
+// `+Sourcing`, `+Stages`, `+Pools`, `+AfterOffer`, `+Decisions`,
+// `+Counting`); the
 // stream layout in `StreamLayout.swift`. All of it is internal to the
 // module: `TrialSimulator` is the public face.
 
@@ -31,8 +32,10 @@ struct TrialEngine {
 
     var calendar = WorkCalendar()
     var queue = EventQueue()
-    var recruiterPool: CapacityPool? = nil
-    var interviewerPool: CapacityPool? = nil
+    /// The capacity pools (`TrialEngine+Pools.swift`) and the one each
+    /// requisition draws on (-1: no limit).
+    var pools: [PriorityPool]
+    let recruiterPoolOf: [Int], interviewerPoolOf: [Int]
     var badDay: [Bool] = []
     var freezes: [(start: Double, end: Double)] = []
     /// Every candidate of the trial, all requisitions together (events name
@@ -95,6 +98,7 @@ struct TrialEngine {
         countsWeekly = model.countsWeekly
         weeklyCounts = PlainBuffer(repeating: 0, count: model.countsWeekly ? n * model.weekCount * WeeklyMeasure.count : 0)
         state = Array(repeating: RequisitionState(), count: n)
+        (pools, recruiterPoolOf, interviewerPoolOf) = TrialEngine.makePools(model)
         resolved = Array(repeating: Resolved(), count: n)
     }
 
@@ -153,6 +157,7 @@ struct TrialEngine {
         case .checkResult: checkResult(r, c, t, &out)
         case .checkCleared: checkCleared(r, c, t, &out)
         case .start: start(r, c, t, &out)
+        case .poolFree: poolFree(c, t, &out)
         }
     }
 }
