@@ -87,6 +87,10 @@ public struct MetricChoice: Sendable, Equatable, CustomStringConvertible {
         if metric.isPerOpening {
             let reqs = scope == 0 ? outcome.requisitions[...] : outcome.requisitions[(scope - 1)...(scope - 1)]
             var sum = 0.0, n = 0
+            if metric == .timeToFillRestricted {
+                for o in reqs { sum += o.restrictedFillSum(); n += o.openings }
+                return n > 0 ? sum / Double(n) : .nan
+            }
             for o in reqs {
                 let times = metric == .timeToFill ? o.fillTimes : o.startTimes
                 sum += times.reduce(0, +)

@@ -98,10 +98,16 @@ extension TrialEngine {
         while released < live && c >= 0 {
             if Int(candidates[c].requisition) == r {
                 switch candidates[c].status {
-                case .inStage, .finalist:
+                case .inStage:
+                    addStage(r, Int(candidates[c].stage), .released)
+                    candidates[c].status = .gone
+                    released += 1
+                case .finalist:
+                    add(r, .releasedFinalists, 1)
                     candidates[c].status = .gone
                     released += 1
                 case .offered where offers:
+                    add(r, .releasedOffers, 1)
                     candidates[c].status = .gone
                     released += 1
                 default: break

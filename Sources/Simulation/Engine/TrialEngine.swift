@@ -40,7 +40,7 @@ struct TrialEngine {
     var candidates: [Candidate] = []
     /// Per-trial counts, flat: counts[r * Counter.allCases.count + counter].
     let counts: PlainBuffer<Double>
-    /// Per-stage counts, flat: stageCounts[6 (firstStage[r] + s) + StageCount].
+    /// Per-stage counts, flat: stageCounts[stageSlots (firstStage[r] + s) + StageCount].
     let stageCounts: PlainBuffer<Double>
     /// The flat index of each requisition's first stage (stages of all
     /// requisitions numbered in turn).
@@ -84,7 +84,7 @@ struct TrialEngine {
         for r in model.requisitions { first.append(stages); stages += r.stages.count }
         firstStage = first
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
-        stageCounts = PlainBuffer(repeating: 0, count: 6 * stages)
+        stageCounts = PlainBuffer(repeating: 0, count: TrialEngine.stageSlots * stages)
         state = Array(repeating: RequisitionState(), count: n)
         resolved = Array(repeating: Resolved(), count: n)
     }
