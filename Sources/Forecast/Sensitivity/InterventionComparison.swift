@@ -9,9 +9,14 @@ public enum InterventionComparison {
     public struct Effect: Sendable, Equatable {
         public var scope: String
         public var metric: Metric
-        /// The metric's mean in each run, as `summary.csv` reports it
-        /// (per-opening metrics over all filled openings).
+        /// The metric's mean in each run over the paired trials (those where
+        /// both runs have a value): the set the change is computed on, so
+        /// value - baseline = change. Per-opening metrics: the mean of the
+        /// trials' means over their filled openings (17.8).
         public var baseline: Double?, value: Double?
+        /// The median in each run as `summary.csv` reports it (every
+        /// opening or trial; nil: beyond the horizon).
+        public var baselineMedian: Double?, valueMedian: Double?
         /// The paired difference of the per-trial values (17.8, 17.9).
         public var difference: PairedDifference
     }
@@ -71,10 +76,11 @@ public enum InterventionComparison {
         var out: [Effect] = []
         for (s, scope) in baseline.0.scopes.enumerated() {
             for metric in Metric.allCases {
-                out.append(Effect(scope: scope, metric: metric, baseline: baseline.0.summary(s, metric).mean,
-                                  value: changed.0.summary(s, metric).mean,
-                                  difference: PairedDifference(baseline: baseline.1.column(scope: s, metric: metric),
-                                                               changed: changed.1.column(scope: s, metric: metric))))
+                let d = PairedDifference(baseline: baseline.1.column(scope: s, metric: metric),
+                                         changed: changed.1.column(scope: s, metric: metric))
+                out.append(Effect(scope: scope, metric: metric, baseline: d.baselineMean, value: d.changedMean,
+                                  baselineMedian: baseline.0.summary(s, metric).percentile(0.50),
+                                  valueMedian: changed.0.summary(s, metric).percentile(0.50), difference: d))
             }
         }
         return out
