@@ -43,7 +43,8 @@ struct Run: ParsableCommand {
         let scenario = options.apply(to: try input.load())
         let delimiter = try CSVDelimiter.parse(delimiter).get()
         let info = ReportInfo(scenarioFile: input.scenario,
-                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
+                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario)
+                                  + (html.map { " --html " + ForecastOptions.quoted($0) } ?? ""))
         let job = RunJob(scenario: scenario, directory: out, delimiter: delimiter, trialsCSV: trialsCSV, html: html,
                          reportInfo: info)
         // Everything that can be refused is refused before any work starts.

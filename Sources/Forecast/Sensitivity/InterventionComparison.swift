@@ -42,7 +42,7 @@ public enum InterventionComparison {
         guard let names else { return known }
         for n in names where !known.contains(where: { $0.name == n }) {
             throw SensitivityError("unknown intervention '\(n)'; the scenario has: "
-                                   + known.map { "'\($0.name)'" }.joined(separator: ", "))
+                                   + known.map { "'\($0.name)'" }.joined(separator: ", "), badOption: true)
         }
         return known.filter { names.contains($0.name) }
     }

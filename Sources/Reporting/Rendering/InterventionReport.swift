@@ -12,7 +12,7 @@ public enum InterventionReport {
         var out = ""
         for r in results {
             out += "Intervention: \(r.intervention)\n"
-            out += "\(Format.fixed(Double(trials), digits: 0, grouping: true)) \(trials == 1 ? "trial" : "trials"), "
+            out += "\(Format.trials(trials)), "
                 + "the same random numbers as the baseline\n"
             var t = TextTable(columns: [.left("scope"), .left("metric"), .right("trials"), .right("baseline"),
                                         .right("intervention"), .right("change"), .right("95% interval")])

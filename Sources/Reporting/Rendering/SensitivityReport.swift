@@ -12,7 +12,7 @@ public enum SensitivityReport {
     public static func tornado(_ r: Tornado.Result, limit: Int = 25) -> String {
         let m = r.metric
         var out = "Tornado: \(title(m)), \(m.scopeName); base \(MetricFormat.value(r.base, m.metric, m.statistic))\n"
-        out += "\(Format.fixed(Double(r.trials), digits: 0, grouping: true)) trials per run, \(r.runs) runs, "
+        out += "\(Format.trials(r.trials)) per run, \(r.runs) runs, "
             + "the same random numbers in each. Bars: = parameter at low, # at high, | the base.\n"
         var t = TextTable(columns: [.right("rank"), .left("parameter"), .right("low"), .right("high"), .right("at low"),
                                     .right("at high"), .right("swing"), .left("")])
@@ -69,7 +69,7 @@ public enum SensitivityReport {
         let m = r.metric
         var out = "Sobol indices of one trial's \(m.metric.rawValue), \(m.scopeName): "
             + "\(Format.fixed(Double(r.rows), digits: 0, grouping: true)) rows per matrix, "
-            + "\(Format.fixed(Double(r.trials), digits: 0, grouping: true)) trials\n"
+            + "\(Format.trials(r.trials))\n"
         if r.indices.droppedRows > 0 {
             out += "\(r.indices.droppedRows) rows left out: the metric had no value in one of their trials.\n"
         }
@@ -95,7 +95,7 @@ public enum SensitivityReport {
         let key: [Metric] = [.onTime, .filled, .timeToFill, .timeToStart, .cost, .costPerHire]
         let columns = Metric.allCases.filter { key.contains($0) || $0 == metric }
         let out = "Spearman rank correlation with the per-trial metrics of \(scope), "
-            + "\(Format.fixed(Double(trials), digits: 0, grouping: true)) trials\n"
+            + "\(Format.trials(trials))\n"
         var t = TextTable(columns: [.left("parameter")] + columns.map { .right($0.rawValue) })
         var parameters: [String] = []
         for r in rows where !parameters.contains(r.parameter) { parameters.append(r.parameter) }

@@ -5,7 +5,7 @@ import FunnelModel
 public enum TerminalReport {
     public static func render(_ f: Forecast) -> String {
         var out = "\(f.scenarioName)\n"
-        out += "\(Format.fixed(Double(f.trials), digits: 0, grouping: true)) \(f.trials == 1 ? "trial" : "trials"), seed \(f.seed), "
+        out += "\(Format.trials(f.trials)), seed \(f.seed), "
         out += "horizon \(Format.fixed(f.horizonDays, digits: 0)) days from \(f.start)\n\n"
 
         out += "Will the seats be filled by the deadline?\n"

@@ -104,8 +104,8 @@ public enum HTMLReport {
                                 + "</div>"
                         }.joined())
         page += "</main>\n"
-        page += "<footer>Made by funnelcast \(HTML.escape(info.version)) from \(Format.fixed(Double(f.trials), digits: 0, grouping: true)) "
-            + "trials with seed \(f.seed). The same version, scenario, trials and seed give the same numbers, "
+        page += "<footer>Made by funnelcast \(HTML.escape(info.version)) from \(Format.trials(f.trials)) "
+            + "with seed \(f.seed). The same version, scenario, trials and seed give the same numbers, "
             + "whatever the number of threads.</footer>\n"
         page += "</div></body></html>\n"
         return page

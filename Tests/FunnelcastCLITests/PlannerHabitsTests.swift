@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Issue 15, points 8 and 12: bad option values exit 64 with a message
+/// that says what is wrong, `init --out DIR` names the directory, "1 trial",
+/// the HTML reproduce line has --html, opens_day takes a date, and a
+/// beta written as successes/trials shows its shape.
+final class PlannerHabitsTests: XCTestCase {
+    private var small: String { PackagePaths.smallPlan }
+
+    func testBadOptionValuesExit64WithAMessage() throws {
+        let cases: [([String], String)] = [
+            (["run", small, "--trials", "-5"], "--trials must be at least 1 (got -5)"),
+            (["run", small, "--seed", "-1"], "--seed must be a whole number"),
+            (["sensitivity", small, "--method", "tornado", "--metric", "nope"], "unknown metric 'nope'"),
+            (["sensitivity", small, "--method", "tornado", "--scope", "nope"], "unknown scope 'nope'"),
+            (["compare", small, "--intervention", "nope"], "unknown intervention 'nope'"),
+        ]
+        for (args, message) in cases {
+            let r = try CLI.run(args + ["--quiet"])
+            XCTAssertEqual(r.status, 64, args.joined(separator: " ") + ": " + r.stderr)
+            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+            XCTAssertFalse(r.stderr.contains("Missing value"), r.stderr)
+        }
+    }
+
+    func testInitOutDirectorySaysItIsADirectory() throws {
+        let dir = try CLI.temporaryDirectory()
+        let r = try CLI.run(["init", "--out", dir])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("\(dir) is a directory"), r.stderr)
+    }
+
+    func testOneTrialAndTheReproduceLineOfRunHTML() throws {
+        let dir = try CLI.temporaryDirectory()
+        let html = (dir as NSString).appendingPathComponent("r.html")
+        let r = try CLI.run(["run", small, "--trials", "1", "--html", html])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("\n1 trial, seed"), r.stdout)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        XCTAssertTrue(page.contains("--trials 1 --seed 5 --html \(html)"))
+        XCTAssertFalse(page.contains("1 trials"))
+    }
+
+    func testOpensDayTakesADateAndBetaShowsItsShape() throws {
+        let dir = try CLI.temporaryDirectory()
+        let text = try String(contentsOfFile: small, encoding: .utf8)
+            .replacingOccurrences(of: "    openings: 2\n", with: "    openings: 2\n    opens_day: 2027-01-14\n")
+            .replacingOccurrences(of: "accept: {dist: beta, alpha: 7, beta: 3}", with: "accept: {dist: beta, successes: 21, trials: 30}")
+        let file = (dir as NSString).appendingPathComponent("p.yaml")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", file])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("opens day 10 (2027-01-14)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Beta(22, 10), mean 0.6875"), r.stdout)
+        let early = text.replacingOccurrences(of: "opens_day: 2027-01-14", with: "opens_day: 2026-12-01")
+        try early.write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["validate", file])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("opens_day") && bad.stderr.contains("before the plan's start"), bad.stderr)
+        let schema = try CLI.run(["schema"])
+        XCTAssertTrue(schema.stdout.contains("Beta(22, 10), mean 0.6875"))
+    }
+}
