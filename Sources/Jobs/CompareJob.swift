@@ -12,6 +12,9 @@ public struct CompareJob {
     /// The interventions by name; nil for all of the scenario's.
     public var interventions: [String]?
     public var directory: String?
+    /// The CSV file's field delimiter and decimal mark (`OutputDirectory`).
+    public var delimiter: Character = ","
+    public var decimalComma = false
 
     public init(scenario: Scenario, interventions: [String]? = nil, directory: String? = nil) {
         self.scenario = scenario
@@ -22,7 +25,7 @@ public struct CompareJob {
     /// Creates the output directory, then checks the limits. Before any work.
     public func prepare(limits: RunLimits, threads: Int) throws(JobError) -> Prepared {
         let outputs: OutputDirectory?
-        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path) } } catch {
+        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter, decimalComma: decimalComma) } } catch {
             throw .output(error)
         }
         try limits.checkJob(SimulationModel(scenario), trials: scenario.trials, threads: threads, keepsTrialColumns: true)

@@ -26,9 +26,13 @@ struct Compare: ParsableCommand {
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
+    @OptionGroup var csv: CSVOptions
+
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
+        var job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
+        job.delimiter = csv.character
+        job.decimalComma = csv.decimalComma
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()

@@ -59,14 +59,18 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Directory for the CSV file.")
     var out: String?
 
+    @OptionGroup var csv: CSVOptions
+
     func validate() throws {
         if bootstrap < 10 { throw ValidationError("--bootstrap must be at least 10 (got \(bootstrap)).") }
     }
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        let job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
+        var job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
                                  swing: swing, bootstrap: bootstrap, directory: out)
+        job.delimiter = csv.character
+        job.decimalComma = csv.decimalComma
         // The output directory, then the limits of every run of the design.
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
