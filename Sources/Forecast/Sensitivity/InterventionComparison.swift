@@ -23,6 +23,8 @@ public enum InterventionComparison {
 
     public struct Result: Sendable, Equatable {
         public var intervention: String
+        /// One line per changed field clipped or rounded (`Scenario.changeNotes`).
+        public var notes: [String] = []
         /// Every scope (plan first) and metric, in `Metric.allCases` order.
         public var effects: [Effect]
 
@@ -54,18 +56,23 @@ public enum InterventionComparison {
         let base = SimulationModel(scenario)
         // Check every intervention before the first trial runs.
         var models: [SimulationModel] = []
+        var notes: [[String]] = []
         for i in interventions {
-            do { models.append(SimulationModel(try scenario.applying(i)).aligningParameterStreams(with: base)) } catch {
+            do {
+                let changed = try scenario.applying(i)
+                notes.append(changed.changeNotes)
+                models.append(SimulationModel(changed).aligningParameterStreams(with: base))
+            } catch {
                 throw SensitivityError("\(error)")
             }
         }
         let (baseForecast, baseBuilder) = ForecastRunner.forecast(model: base, options: options, progress: progress)
         if options.isCancelled?() == true { throw .interrupted }
         var results: [Result] = []
-        for (i, model) in zip(interventions, models) {
+        for (k, (i, model)) in zip(interventions, models).enumerated() {
             let (forecast, builder) = ForecastRunner.forecast(model: model, options: options, progress: progress)
             if options.isCancelled?() == true { throw .interrupted }
-            results.append(Result(intervention: i.name,
+            results.append(Result(intervention: i.name, notes: notes[k],
                                   effects: effects(baseline: (baseForecast, baseBuilder), changed: (forecast, builder))))
         }
         return (baseForecast, results)

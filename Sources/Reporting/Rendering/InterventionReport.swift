@@ -12,6 +12,7 @@ public enum InterventionReport {
         var out = ""
         for r in results {
             out += "Intervention: \(r.intervention)\n"
+            for note in r.notes { out += "note: \(note)\n" }
             out += "\(Format.trials(trials)), "
                 + "the same random numbers as the baseline\n"
             var t = TextTable(columns: [.left("scope"), .left("metric"), .right("trials"), .right("baseline"),

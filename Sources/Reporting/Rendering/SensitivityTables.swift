@@ -29,15 +29,17 @@ public enum SensitivityTables {
 
     /// `interventions.csv`: every intervention, scope and metric; baseline,
     /// value and difference over the `n_paired` trials where both runs have
-    /// a value; the medians as `summary.csv` has them.
+    /// a value; the medians as `summary.csv` has them; `note`: the
+    /// intervention's clipped or rounded changes (empty: none).
     public static func interventions(_ results: [InterventionComparison.Result]) -> CSVTable {
         var t = CSVTable(header: ["intervention", "scope", "metric", "n_paired", "baseline", "value", "difference", "ci_low",
-                                  "ci_high", "baseline_p50", "value_p50"])
+                                  "ci_high", "baseline_p50", "value_p50", "note"])
         for r in results {
             for e in r.effects {
                 t.rows.append([r.intervention, e.scope, e.metric.rawValue, String(e.difference.n)]
                               + [e.baseline, e.value, e.difference.mean, e.difference.ciLow, e.difference.ciHigh,
-                                 e.baselineMedian, e.valueMedian].map { CSVNumber.format($0) })
+                                 e.baselineMedian, e.valueMedian].map { CSVNumber.format($0) }
+                              + [r.notes.joined(separator: "; ")])
             }
         }
         return t

@@ -95,7 +95,10 @@ public enum HTMLReport {
                             lead: "Each intervention run with the same random numbers as the baseline: the change of "
                                 + "\(extras.interventionMetric.name) with its 95% interval (paired differences).",
                             body: figure(InterventionChart.svg(effects, metric: extras.interventionMetric),
-                                         heading: "Interventions: \(extras.interventionMetric.name)"))
+                                         heading: "Interventions: \(extras.interventionMetric.name)")
+                                + effects.flatMap { e in e.notes.map { (e.name, $0) } }.map { name, note in
+                                    "<p class=\"note\">\(HTML.escape(name)): \(HTML.escape(note))</p>"
+                                }.joined())
         }
         page += section("tables", "All numbers",
                         lead: "Every metric and every funnel step, as in summary.csv and funnel.csv.",
