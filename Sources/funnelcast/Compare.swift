@@ -12,7 +12,8 @@ struct Compare: ParsableCommand {
 
             Examples:
               funnelcast compare Scenarios/reference-plan.yaml --trials 5000 --out out
-              funnelcast compare Scenarios/reference-plan.yaml --intervention "Third recruiter"
+              funnelcast compare Scenarios/reference-plan.yaml \\
+                  --intervention "Third recruiter"
             """
     )
 

@@ -20,10 +20,15 @@ struct Sensitivity: ParsableCommand {
             p10, p25, p50, p75, p90, p95, beyond_horizon (tornado only).
 
             Examples:
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --trials 2000 --out out
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --metric time_to_fill.p50 --scope backend --parameters 'requisitions.backend.*.*.*'
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method sobol --trials 2000 --out out
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method correlation --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado \\
+                  --trials 2000 --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado \\
+                  --metric time_to_fill.p50 --scope backend \\
+                  --parameters 'requisitions.backend.*.*.*'
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method sobol \\
+                  --trials 2000 --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml \\
+                  --method correlation --out out
             """
     )
 

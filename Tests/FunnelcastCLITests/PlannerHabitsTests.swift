@@ -62,4 +62,31 @@ final class PlannerHabitsTests: XCTestCase {
         let schema = try CLI.run(["schema"])
         XCTAssertTrue(schema.stdout.contains("Beta(22, 10), mean 0.6875"))
     }
+
+    /// Point 13: every help example survives the 80-column wrap: each line
+    /// of an example is a whole command or a continuation after a `\`.
+    func testHelpExamplesDoNotWrapMidCommand() throws {
+        for command in ["run", "validate", "report", "sensitivity", "compare", "init", "schema"] {
+            let help = try CLI.run(["help", command]).stdout
+            guard let start = help.range(of: "Examples:\n") ?? help.range(of: "Example:") else { continue }
+            let lines = help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+                .prefix { !$0.isEmpty && !$0.hasPrefix("USAGE") }
+            var continued = false
+            for line in lines {
+                let ok = line.hasPrefix("  funnelcast ") || line.contains(" funnelcast ") || (continued && line.hasPrefix("      --"))
+                XCTAssertTrue(ok, "\(command): an example wrapped: '\(line)'")
+                continued = line.hasSuffix("\\")
+            }
+        }
+    }
+
+    /// Point 13: `make install PREFIX=...` puts funnelcast in PREFIX/bin.
+    func testMakeInstallTarget() throws {
+        let make = try RunningProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                                      arguments: ["make", "-n", "install", "PREFIX=/opt/fc-test"],
+                                      directory: PackagePaths.root, environment: nil).finish()
+        XCTAssertEqual(make.status, 0, make.stderr)
+        XCTAssertTrue(make.stdout.contains("/opt/fc-test/bin/funnelcast"), make.stdout)
+        XCTAssertTrue(make.stdout.contains("docs/MODEL.md"), make.stdout)
+    }
 }
