@@ -89,4 +89,33 @@ final class PlannerHabitsTests: XCTestCase {
         XCTAssertTrue(make.stdout.contains("/opt/fc-test/bin/funnelcast"), make.stdout)
         XCTAssertTrue(make.stdout.contains("docs/MODEL.md"), make.stdout)
     }
+
+    /// Point 7: validate applies every intervention as compare will, and
+    /// reports one that makes the plan invalid at the line of its change.
+    func testValidateChecksInterventionsAsCompareAppliesThem() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = (dir as NSString).appendingPathComponent("bad.yaml")
+        try """
+            name: bad intervention
+            start: 2027-01-04
+            horizon_days: 100
+            recruiters: {count: 2, hours_per_week: 30}
+            requisitions:
+              - name: a
+                sourcing: {applicants_per_week: 5}
+                stages:
+                  - {name: screen, pass: 0.5}
+                offer: {accept: 0.6}
+            interventions:
+              - name: fewer recruiters
+                changes:
+                  "requisitions.a.offer.accept": "x1.1"
+                  "recruiters.count": "-2"
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", file])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, "\(file):15: interventions[\"fewer recruiters\"].changes[\"recruiters.count\"]: intervention "
+                       + "'fewer recruiters' makes recruiters.count invalid: a pool count must stay at least 1 after a change (got 0)\n")
+    }
 }
