@@ -118,4 +118,23 @@ final class PlannerHabitsTests: XCTestCase {
         XCTAssertEqual(r.stderr, "\(file):15: interventions[\"fewer recruiters\"].changes[\"recruiters.count\"]: intervention "
                        + "'fewer recruiters' makes recruiters.count invalid: a pool count must stay at least 1 after a change (got 0)\n")
     }
+
+    /// Point 5 (part): a tornado metric undefined at the base is one line;
+    /// Sobol indices are shown clipped at 0 (raw in the CSV) with a note
+    /// when there are few rows for the inputs.
+    func testSensitivitySaysHowSureItIs() throws {
+        let t = try CLI.run(["sensitivity", small, "--method", "tornado", "--metric", "time_to_fill.p95", "--trials", "100"])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        XCTAssertEqual(t.stdout.split(separator: "\n").count, 1, t.stdout)
+        XCTAssertTrue(t.stdout.contains("has no value in the base run (beyond the horizon)"), t.stdout)
+        let dir = try CLI.temporaryDirectory()
+        let s = try CLI.run(["sensitivity", small, "--method", "sobol", "--trials", "40", "--bootstrap", "50", "--out", dir])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains("40 rows for 5 inputs is few"), s.stdout)
+        let table = s.stdout.split(separator: "\n").filter { $0.hasPrefix("requisitions.") || $0.hasPrefix("trial randomness") }
+        XCTAssertEqual(table.count, 5)
+        for line in table { XCTAssertFalse(line.contains(" -0.") || line.contains(" -"), String(line)) }
+        let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("sensitivity-sobol.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.contains(",-"), "the CSV keeps the raw, negative estimates")
+    }
 }
