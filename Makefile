@@ -6,6 +6,7 @@
 #   make fuzz                           (100,000 mutated scenarios, release build)
 #   make test-sanitize                  (the parallel runner under TSan and ASan)
 #   make install PREFIX=$$HOME/.local   (funnelcast into PREFIX/bin, the docs into PREFIX/share/doc)
+#   make test-slurm                     (shards on a one-node Slurm cluster, merged)
 
 SWIFT ?= swift
 BUILD_DIR ?= .build
@@ -17,7 +18,7 @@ SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
 
 REPORT_OUT ?= $(OUT)/report-check
 
-.PHONY: deps build run test test-report fuzz test-sanitize bench clean install uninstall
+.PHONY: deps build run test test-report fuzz test-sanitize test-slurm bench clean install uninstall
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -46,6 +47,14 @@ test-report: deps
 	FUNNELCAST_REPORT_SAMPLE=$(abspath $(REPORT_OUT))/sample-extras.html \
 		$(SWIFT) test $(SWIFT_FLAGS) --filter HTMLReportTests/testWriteSampleWithExtras
 	./scripts/test-report.sh $(BUILD_DIR)/debug/funnelcast $(REPORT_OUT) $(abspath $(REPORT_OUT))/sample-extras.html
+
+# Shards on a real scheduler (docs/scale-out.md): a one-node Slurm cluster in
+# a temporary folder (slurm-wlm and munge installed when missing, as root),
+# 4 shards of the reference plan and a 3-shard Sobol study submitted with
+# deploy/slurm/submit.sh, merged, compared byte for byte with unsharded runs;
+# the daemons stopped after. BUILD=release for a release build.
+test-slurm: deps
+	BUILD=$(or $(BUILD),debug) SWIFT_BUILD_FLAGS="$(SWIFT_FLAGS)" ./scripts/test-slurm.sh
 
 # The scenario fuzzer at full strength: FUZZ_COUNT mutated copies of
 # Scenarios/*.yaml through the loader and, for those that load, 2 trials.

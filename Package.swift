@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "funnelcast",
             dependencies: [
-                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals",
+                "Jobs", "Forecast", "Reporting", "FunnelModel", "ScenarioYAML", "Simulation", "CSignals", "Calibration", "Shards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,10 +30,13 @@ let package = Package(
         .target(name: "Jobs", dependencies: ["Forecast", "Reporting", "FunnelModel", "Simulation"]),
         // Rendering (terminal text, CSV, HTML) and output (atomic files over POSIX calls).
         .target(name: "Reporting", dependencies: ["Forecast", "FunnelModel", "Simulation"]),
+        // Shards of a run (MODEL.md 20): ranges, the .fcpart file, merges.
+        .target(name: "Shards", dependencies: ["Jobs", "Forecast", "FunnelModel", "Reporting", "ScenarioYAML", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
         .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
-        .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling"]),
+        // (History for the event kinds a trial's recorder receives.)
+        .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling", "History"]),
         // Scenario files: the YAML loader and its alias-bomb guard, the
         // JSON Schema, the starter scenario. The only module that links Yams;
         // it also imports Yams' internal CYaml (libyaml's event parser, in
@@ -61,10 +64,25 @@ let package = Package(
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL"],
+            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History"],
             path: "Benchmarks/funnelcast-bench"
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),
+
+        // Issue 12: the history event log and the fit from it (MODEL.md 18).
+        // The event log: its CSV format, reading, writing, and each
+        // candidate's, requisition's and freeze's reconstructed path.
+        .target(name: "History", dependencies: ["FunnelModel"]),
+        // Estimators over a history and the fitted scenario they write.
+        .target(
+            name: "Calibration",
+            dependencies: ["History", "FunnelModel", "ScenarioYAML", "Simulation", "Sampling", "Reporting", "CGSL"]
+        ),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "FunnelModel"]),
+        .testTarget(
+            name: "CalibrationTests",
+            dependencies: ["Calibration", "History", "FunnelModel", "ScenarioYAML", "Forecast", "Simulation", "Sampling", "CGSL"]
+        ),
 
         // What the test targets share: a process runner that drains stdout and
         // stderr at once, the seeded generator, the package's paths, the
@@ -76,12 +94,14 @@ let package = Package(
         // The scenario rules, mostly through the loader's messages.
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "ScenarioYAML", "Sampling", "TestSupport"]),
         // The engine; the uncertain-parameter guard also loads the example plans.
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "History", "ScenarioYAML", "TestSupport"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL", "TestSupport"]),
         // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "TestSupport"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
+        .testTarget(name: "ShardTests", dependencies: ["Shards", "Jobs", "Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Reporting",
+                                                       "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Mutated scenario files through the loader and the engine (`make fuzz`).
         .testTarget(
             name: "FuzzTests",

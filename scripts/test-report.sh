@@ -57,7 +57,7 @@ if [ -n "$sample" ]; then
     render sample-extras "$sample"
     python3 scripts/check-report.py --html "$sample" --dom "$out/sample-extras.dom.html" \
         --log "$out/sample-extras.log" --png "$out/sample-extras.png" \
-        --charts "$(charts plan backend sales),tornado,interventions" || status=1
+        --charts "$(charts plan backend sales),tornado,interventions,plan-0" || status=1
 fi
 
 [ $status -eq 0 ] && echo "test-report: OK; screenshots in $out"

@@ -21,6 +21,10 @@ struct Bench {
             try MemoryChild.run(trials: Int(n)!, scenario: value("--scenario")!)
             return
         }
+        if let history = value("--child-fit") {
+            try FitChild.run(history: history, template: value("--template")!)
+            return
+        }
         let out = value("--out")
         let quick = args.contains("--quick")
         if args.contains("--help") || args.contains("-h") {

@@ -39,6 +39,7 @@ struct BenchReport {
         try parallel()
         try loading()
         try memory()
+        try fitHistories()
     }
 
     // MARK: The floor: raw GSL draws

@@ -25,6 +25,8 @@ public struct Forecast: Sendable {
     /// fillHistograms[scope]: time to fill of every opening of every trial,
     /// binned, with the openings not filled within the horizon counted apart.
     public var fillHistograms: [TimeHistogram] = []
+    /// Where the run stopped under `--precision` (nil: a fixed number of trials).
+    public var precision: PrecisionReached? = nil
 
     public func summary(_ scope: Int, _ metric: Metric) -> MetricSummary {
         summaries[scope][Metric.allCases.firstIndex(of: metric)!]

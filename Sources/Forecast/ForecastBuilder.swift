@@ -3,38 +3,45 @@ import Simulation
 
 /// Collects trial outcomes, in trial order, into a `Forecast`.
 ///
+/// Builders of consecutive trial ranges merge (`merge`, in range order) into
+/// the builder of the whole range, bit for bit (MODEL.md 20): every part of
+/// the state is a sum of whole numbers, an exact sum, a multiset of values
+/// or a column in trial order.
+///
 /// Memory stays flat in the number of trials: each metric is a
 /// `MetricSeries` (exact up to `exactTrials` trials, then counts), funnel
 /// counts are running sums and the timeline is integer histograms. Only
 /// when `keepsTrialColumns` is set (sensitivity and correlation need every
 /// trial's values) does it keep one value per trial and metric.
-public struct ForecastBuilder {
+public struct ForecastBuilder: Sendable {
     public let model: SimulationModel
     /// Keep every trial's metric values (`column(scope:metric:)`).
     public let keepsTrialColumns: Bool
-    private let scopeCount: Int
-    private let metricCount = Metric.perTrial.count
+    let scopeCount: Int
+    let metricCount = Metric.perTrial.count
+    /// The exact-sample threshold in trials (see `MetricSeries`).
+    public let exactTrials: Int
     /// series[scope * metricCount + metric]: the per-trial metrics.
-    private var series: [MetricSeries]
+    var series: [MetricSeries]
     /// Per scope: time to fill / time to start per opening (+infinity: unfilled).
-    private var fillTimes: [MetricSeries], startTimes: [MetricSeries]
+    var fillTimes: [MetricSeries], startTimes: [MetricSeries]
     /// Per scope: min(time to fill, censor point) per opening (the restricted mean).
-    private var restrictedFills: [MetricSeries]
+    var restrictedFills: [MetricSeries]
     /// Per scope: time to fill in bins, for the report's chart.
-    private var fillHistograms: [TimeHistogram]
+    var fillHistograms: [TimeHistogram]
     /// columns[scope * metricCount + metric]: one value per trial (only
     /// with `keepsTrialColumns`).
-    public private(set) var columns: [[Double]]
+    public internal(set) var columns: [[Double]]
     /// Per scope: trial-level mean of filled openings' times (nil: none filled).
-    public private(set) var trialFillMeans: [[Double]], trialStartMeans: [[Double]]
+    public internal(set) var trialFillMeans: [[Double]], trialStartMeans: [[Double]]
     /// Per scope: trial-level mean of every opening's restricted time to fill.
-    public private(set) var trialRestrictedMeans: [[Double]]
+    public internal(set) var trialRestrictedMeans: [[Double]]
     /// The uncertain parameters per trial: parameterColumns[p][trial].
-    public private(set) var parameterColumns: [[Double]]
-    private var funnelSums: [[FunnelStep]]
-    private var timeline: [[IntegerHistogram]]
-    private var events = 0.0
-    public private(set) var trials = 0
+    public internal(set) var parameterColumns: [[Double]]
+    var funnelSums: [[FunnelStep]]
+    var timeline: [[IntegerHistogram]]
+    var events = 0.0
+    public internal(set) var trials = 0
     private var row: [Double] = []
 
     /// Trials whose metrics are kept exactly (percentiles exact); beyond,
@@ -45,6 +52,7 @@ public struct ForecastBuilder {
                 exactTrials: Int = ForecastBuilder.defaultExactTrials) {
         self.model = model
         self.keepsTrialColumns = keepsTrialColumns
+        self.exactTrials = exactTrials
         scopeCount = model.requisitions.count + 1
         series = Array(repeating: MetricSeries(exactLimit: exactTrials), count: scopeCount * Metric.perTrial.count)
         let openings = [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings)
@@ -190,6 +198,46 @@ public struct ForecastBuilder {
         funnelSums[scope][n - 1].rejected += o[.reneges]
     }
 
+    /// Adds the trials `other` holds, which follow this builder's in trial
+    /// order (shard k + 1 after shard k): the result is bit for bit the
+    /// builder of both ranges in one go. Both must be of the same model
+    /// layout, exact threshold and column keeping.
+    public mutating func merge(_ other: ForecastBuilder) {
+        precondition(keepsTrialColumns == other.keepsTrialColumns && exactTrials == other.exactTrials
+                     && series.count == other.series.count && timeline.count == other.timeline.count,
+                     "merging builders of different runs")
+        trials += other.trials
+        events += other.events
+        for i in series.indices { series[i].merge(other.series[i]) }
+        for s in 0..<scopeCount {
+            fillTimes[s].merge(other.fillTimes[s])
+            startTimes[s].merge(other.startTimes[s])
+            restrictedFills[s].merge(other.restrictedFills[s])
+            fillHistograms[s].merge(other.fillHistograms[s])
+            for k in timeline[s].indices { timeline[s][k].merge(other.timeline[s][k]) }
+            for j in funnelSums[s].indices {
+                let o = other.funnelSums[s][j]
+                funnelSums[s][j].entered += o.entered
+                funnelSums[s][j].passed += o.passed
+                funnelSums[s][j].noShows += o.noShows
+                funnelSums[s][j].withdrawn += o.withdrawn
+                funnelSums[s][j].contactFailures += o.contactFailures
+                funnelSums[s][j].rejected += o.rejected
+                funnelSums[s][j].released += o.released
+                funnelSums[s][j].open += o.open
+            }
+        }
+        if keepsTrialColumns {
+            for i in columns.indices { columns[i].append(contentsOf: other.columns[i]) }
+            for s in 0..<scopeCount {
+                trialFillMeans[s].append(contentsOf: other.trialFillMeans[s])
+                trialStartMeans[s].append(contentsOf: other.trialStartMeans[s])
+                trialRestrictedMeans[s].append(contentsOf: other.trialRestrictedMeans[s])
+            }
+            for p in parameterColumns.indices { parameterColumns[p].append(contentsOf: other.parameterColumns[p]) }
+        }
+    }
+
     /// The per-trial column of `metric` in `scope` (per-opening metrics:
     /// the trial's mean over filled openings, NaN where none filled).
     /// Requires `keepsTrialColumns`.
@@ -250,15 +298,17 @@ public struct ForecastBuilder {
 }
 
 extension ForecastRunner {
-    /// Runs `options.trials` trials of `model` and builds the forecast;
+    /// Runs `options.trials` trials of `model` (from `options.firstTrial`)
+    /// and builds the forecast;
     /// `perTrial` sees every outcome in trial order (for trials.csv).
     public static func forecast(
         model: SimulationModel, options: RunOptions,
         keepsTrialColumns: Bool = true,
+        exactTrials: Int = ForecastBuilder.defaultExactTrials,
         progress: (@Sendable (Int) -> Void)? = nil,
         perTrial: ((Int, TrialOutcome) throws -> Void)? = nil
     ) rethrows -> (Forecast, ForecastBuilder) {
-        var builder = ForecastBuilder(model: model, keepsTrialColumns: keepsTrialColumns)
+        var builder = ForecastBuilder(model: model, keepsTrialColumns: keepsTrialColumns, exactTrials: exactTrials)
         try run(model: model, options: options, progress: progress) { chunk in
             for (i, o) in chunk.outcomes.enumerated() {
                 builder.add(o)

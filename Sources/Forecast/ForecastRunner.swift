@@ -6,6 +6,11 @@ import Synchronization
 /// How to run a forecast.
 public struct RunOptions: Sendable {
     public var trials: Int
+    /// The first trial's index: the run covers `firstTrial ..< firstTrial +
+    /// trials` (a shard's range, MODEL.md 20; 0 for a whole run). Trial i
+    /// depends on (seed, i) alone, so a range's outcomes are those trials'
+    /// outcomes in the whole run.
+    public var firstTrial = 0
     public var seed: UInt64
     /// Worker threads (>= 1).
     public var threads: Int
@@ -39,7 +44,9 @@ public struct TrialChunk: Sendable {
 /// bit-identical whatever the thread count. No lock on the hot path: a
 /// worker takes the next chunk with one atomic increment.
 public enum ForecastRunner {
-    /// Simulates trials 0..<options.trials. `parameters(i)`, when given,
+    /// Simulates trials `options.firstTrial ..< options.firstTrial + options.trials`
+    /// (chunks counted from the first trial; only the order in which
+    /// outcomes are handed over matters, and that is trial order). `parameters(i)`, when given,
     /// sets trial i's uncertain parameters; `streamIndex(i)` picks its
     /// random streams (default: i). `progress` is called with the number of
     /// trials just finished, from worker threads.
@@ -68,7 +75,8 @@ public enum ForecastRunner {
                     let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if k >= count { break }
                     let chunk = first + k
-                    let lo = chunk * chunkSize, hi = min(options.trials, lo + chunkSize)
+                    let lo = options.firstTrial + chunk * chunkSize
+                    let hi = min(options.firstTrial + options.trials, lo + chunkSize)
                     var outcomes: [TrialOutcome] = []
                     outcomes.reserveCapacity(hi - lo)
                     var outcome = TrialOutcome(model: model)

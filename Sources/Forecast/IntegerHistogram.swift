@@ -18,6 +18,14 @@ public struct IntegerHistogram: Sendable {
         counts = Array(repeating: 0, count: maxValue + 1)
     }
 
+    /// A histogram of the counts `counts[v]` (each >= 0; at least one slot).
+    public init(counts: [Int]) {
+        precondition(!counts.isEmpty && counts.allSatisfy { $0 >= 0 }, "histogram counts \(counts)")
+        self.counts = counts
+        count = counts.reduce(0, +)
+        sum = counts.enumerated().reduce(0) { $0 + $1.offset * $1.element }
+    }
+
     /// The largest value with room, not necessarily one that occurred.
     public var maxValue: Int { counts.count - 1 }
 

@@ -10,22 +10,27 @@ import Foundation
 ///   every value so far is a whole number in 0...2^20 (counts, 0/1 metrics),
 ///   else a log-bucket histogram whose percentiles are within a relative
 ///   error of `LogBuckets.relativeAccuracy` (0.1%) of the exact ones.
-///   Mean, sd and se come from running moments over the finite values, so
-///   they stay exact to rounding.
+///   Mean, sd and se come from exact sums of the finite values and of their
+///   squares (`ExactSum`), rounded once when read.
 ///
-/// Values must be added in trial order; everything here is deterministic,
-/// so results stay bit-identical whatever the thread count.
+/// Every state is a function of the multiset of values added, never of
+/// their order: so a series built in shards and merged (`merge`, MODEL.md
+/// 20) is bit-identical to one built in one go, and results stay so
+/// whatever the thread count.
 public struct MetricSeries: Sendable {
     /// How many values are kept exactly before switching to counts.
     public let exactLimit: Int
-    private var exact: [Double] = []
-    private var integers: IntegerHistogram? = nil
-    private var buckets: LogBuckets? = nil
-    private var allIntegers = true
-    private var infinite = 0
-    // Running moments over finite values (Welford), and their sum.
-    private var n = 0
-    private var mean = 0.0, m2 = 0.0, sum = 0.0
+    /// Every value, while `isExact`; empty after.
+    var exact: [Double] = []
+    var integers: IntegerHistogram? = nil
+    var buckets: LogBuckets? = nil
+    var allIntegers = true
+    var infinite = 0
+    /// Finite values added.
+    var n = 0
+    /// Sums of the finite values and of their squares (exact; kept only
+    /// once counted, filled from `exact` at the switch).
+    var sum = ExactSum(), squares = ExactSum()
 
     public init(exactLimit: Int) { self.exactLimit = exactLimit }
 
@@ -39,10 +44,6 @@ public struct MetricSeries: Sendable {
     public mutating func add(_ v: Double) {
         if v.isFinite {
             n += 1
-            let d = v - mean
-            mean += d / Double(n)
-            m2 += d * (v - mean)
-            sum += v
             if allIntegers && !(v >= 0 && v <= 1_048_576 && v == v.rounded()) { allIntegers = false }
         } else {
             infinite += 1
@@ -51,12 +52,19 @@ public struct MetricSeries: Sendable {
             exact.append(v)
             if exact.count > exactLimit { spill() }
         } else if v.isFinite {
+            accumulate(v)
             if allIntegers, integers != nil { integers!.add(Int(v)) } else { bucket(v) }
         }
     }
 
+    private mutating func accumulate(_ v: Double) {
+        sum.add(v)
+        squares.addProduct(v, v)
+    }
+
     /// Moves the exact values into counts.
     private mutating func spill() {
+        for v in exact where v.isFinite { accumulate(v) }
         if allIntegers {
             var h = IntegerHistogram(maxValue: 0)
             for v in exact where v.isFinite { h.add(Int(v)) }
@@ -72,24 +80,62 @@ public struct MetricSeries: Sendable {
     private mutating func bucket(_ v: Double) {
         if let h = integers {
             // A non-integer arrived after the switch: move to log buckets.
-            var b = LogBuckets()
-            for (value, c) in h.counts.enumerated() where c > 0 { b.add(Double(value), times: c) }
+            integers = nil
+            buckets = LogBuckets(h)
+        }
+        buckets!.add(v)
+    }
+
+    /// Adds every value `other` holds, as if they had been added here one
+    /// by one: the state (exact values, or counts and exact sums) is the
+    /// same whatever the order, so shards merge to the bits of one run.
+    public mutating func merge(_ other: MetricSeries) {
+        precondition(exactLimit == other.exactLimit, "merging series of exact limits \(exactLimit) and \(other.exactLimit)")
+        let a = self
+        n += other.n
+        infinite += other.infinite
+        allIntegers = allIntegers && other.allIntegers
+        if a.isExact && other.isExact && a.exact.count + other.exact.count <= exactLimit {
+            exact.append(contentsOf: other.exact)
+            return
+        }
+        let x = a.counted(), y = other.counted()
+        exact = []
+        sum = x.sum; sum.merge(y.sum)
+        squares = x.squares; squares.merge(y.squares)
+        if allIntegers {
+            var h = x.integers!
+            h.merge(y.integers!)
+            integers = h
+            buckets = nil
+        } else {
+            var b = x.buckets ?? LogBuckets(x.integers!)
+            b.merge(y.buckets ?? LogBuckets(y.integers!))
             integers = nil
             buckets = b
         }
-        buckets!.add(v)
+    }
+
+    /// This series' finite values as counts and exact sums (what `spill`
+    /// would make of them).
+    private func counted() -> (sum: ExactSum, squares: ExactSum, integers: IntegerHistogram?, buckets: LogBuckets?) {
+        guard isExact else { return (sum, squares, integers, buckets) }
+        var s = self
+        s.spill()
+        return (s.sum, s.squares, s.integers, s.buckets)
     }
 
     /// The summary of MODEL.md 17.4-17.7.
     public func summary(binary: Bool = false) -> MetricSummary {
         if isExact { return Statistics.summarize(exact, binary: binary) }
         let total = count
-        let sd: Double? = n > 1 ? (max(0, m2) / Double(n - 1)).squareRoot() : nil
+        let sumValue = sum.value
+        let m: Double? = n > 0 ? sumValue / Double(n) : nil
+        let sd: Double? = n > 1 ? (max(0, deviations(from: m!)) / Double(n - 1)).squareRoot() : nil
         let se = sd.map { $0 / Double(n).squareRoot() }
-        let m: Double? = n > 0 ? mean : nil
         var low: Double? = nil, high: Double? = nil
         if binary {
-            if n > 0 { (low, high) = Statistics.wilson(successes: sum, n: n) }
+            if n > 0 { (low, high) = Statistics.wilson(successes: sumValue, n: n) }
         } else if let m, let se {
             low = m - Statistics.normalZ95 * se
             high = m + Statistics.normalZ95 * se
@@ -97,6 +143,18 @@ public struct MetricSeries: Sendable {
         let percentiles = Statistics.percentileLevels.map { quantile($0, total: total) }
         return MetricSummary(n: n, mean: m, sd: sd, se: se, ciLow: low, ciHigh: high,
                              percentiles: percentiles, beyondHorizon: total == 0 ? 0 : Double(infinite) / Double(total))
+    }
+
+    /// The sum of squared deviations from `m`, exactly
+    /// `squares - 2 m sum + n m^2` rounded once: every product goes into
+    /// an exact sum as two doubles, so no cancellation loses digits.
+    private func deviations(from m: Double) -> Double {
+        var d = squares
+        for part in sum.parts() { d.addProduct(-2 * m, part) }
+        let mm = m * m, mmError = (-mm).addingProduct(m, m)   // m^2 = mm + mmError exactly
+        d.addProduct(Double(n), mm)
+        d.addProduct(Double(n), mmError)
+        return d.value
     }
 
     /// Type 7 on the counted data, +infinity after every finite value; nil
@@ -137,8 +195,28 @@ struct LogBuckets: Sendable {
     private static let gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy)
     private static let logGamma = Foundation.log(gamma)
 
-    private var zeros = 0
-    private var counts: [Int: Int] = [:]
+    private(set) var zeros = 0
+    /// counts[i]: values in bucket i (see `representative`).
+    private(set) var counts: [Int: Int] = [:]
+
+    init() {}
+
+    /// The values an integer histogram counts.
+    init(_ h: IntegerHistogram) {
+        for (value, c) in h.counts.enumerated() where c > 0 { add(Double(value), times: c) }
+    }
+
+    /// Buckets read back from `zeros` and `counts`.
+    init(zeros: Int, counts: [Int: Int]) {
+        self.zeros = zeros
+        self.counts = counts
+    }
+
+    /// Adds every value `other` counts.
+    mutating func merge(_ other: LogBuckets) {
+        zeros += other.zeros
+        for (i, c) in other.counts { counts[i, default: 0] += c }
+    }
 
     mutating func add(_ v: Double, times: Int = 1) {
         if v <= 0 { zeros += times; return }

@@ -44,6 +44,15 @@ public struct TimeHistogram: Sendable, Equatable {
         counts[min(counts.count - 1, max(0, Int((v / binWidth).rounded(.down))))] += 1
     }
 
+    /// Adds every value `other` counts (bins of the same width and span):
+    /// sums of counts, so shards merge to the histogram of one run.
+    public mutating func merge(_ other: TimeHistogram) {
+        precondition(binWidth == other.binWidth && counts.count == other.counts.count,
+                     "merging histograms of \(counts.count) bins of \(binWidth) and \(other.counts.count) of \(other.binWidth)")
+        for i in counts.indices { counts[i] += other.counts[i] }
+        beyond += other.beyond
+    }
+
     /// A bin width a person reads easily, giving at most `maxBins` bins
     /// over `span` days: 1, 2 or 7 days, then multiples of 7 (two weeks,
     /// four weeks, ...).

@@ -35,8 +35,12 @@ extension Scenario {
             try visit(ParameterSlot(.pool(role, .count), isOptional: self[keyPath: keyPath] == nil), &count)
             try visit(ParameterSlot(.pool(role, .hoursPerWeek), isOptional: self[keyPath: keyPath] == nil), &hours)
             if let count, let hours {
-                self[keyPath: keyPath] = Pool(count: 0, hoursPerWeek: hours)
-                self[keyPath: keyPath]!.count = count
+                // In place where the pool exists: its other fields (the
+                // discipline) stay; a pool added by a change gets the defaults.
+                var pool = self[keyPath: keyPath] ?? Pool(count: 0, hoursPerWeek: hours)
+                pool.hoursPerWeek = hours
+                pool.count = count
+                self[keyPath: keyPath] = pool
             }
         }
         try fields(&costs, Costs.Field.allCases) { .costs($0) }

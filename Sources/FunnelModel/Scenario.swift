@@ -76,15 +76,24 @@ public struct Budget: Sendable, Equatable {
     public init() {}
 }
 
-/// A capacity pool: a single first-come-first-served server on the work
-/// clock (MODEL.md section 9). A count of 0 means no limit.
+/// A capacity pool: a single server on the work clock (MODEL.md sections
+/// 9 and 21.2) that takes waiting requests by its `discipline`. A count of
+/// 0 means no limit.
 public struct Pool: Sendable, Equatable {
     public var count: Quantity
     public var hoursPerWeek: Quantity
+    public var discipline = PoolDiscipline.priority
 
     public init(count: Int, hoursPerWeek: Quantity) {
         self.count = Quantity(Double(count), kind: .integer(minimum: 0)); self.hoursPerWeek = hoursPerWeek
     }
+}
+
+/// The order in which a busy pool takes waiting requests (MODEL.md 21.2):
+/// `priority` (offers, then later stages before earlier ones, the
+/// requisitions taking turns) or `fifo` (request-time order, section 9).
+public enum PoolDiscipline: String, Sendable, Equatable, CaseIterable {
+    case priority, fifo
 }
 
 public struct Costs: Sendable, Equatable {

@@ -19,7 +19,7 @@ extension Scenario {
         lines.append("Workdays \(workdays); \(calendar.holidays.count) holiday range\(calendar.holidays.count == 1 ? "" : "s")")
         func pool(_ label: String, _ p: Pool?) -> String {
             guard let p, p.count.fixedValue > 0 else { return "\(label) no limit" }
-            return "\(label) \(Scenario.describe(p.count)) x \(Scenario.describe(p.hoursPerWeek)) h/week"
+            return "\(label) \(Scenario.describe(p.count)) x \(Scenario.describe(p.hoursPerWeek)) h/week (\(p.discipline.rawValue))"
         }
         lines.append("Capacity: \(pool("recruiters", recruiters)); \(pool("interviewers", interviewers))")
         lines.append("Requisitions (\(requisitions.count)):")

@@ -94,6 +94,11 @@ extension Requisition {
         case responseDays = "offer.response_days"
         case noticeDays = "notice_days"
         case renege
+        /// The day the requisition opens: a plain number, never a
+        /// distribution, and in none of the visiting lists below, so
+        /// interventions, the tornado and trials.csv do not reach it; only
+        /// `plan` moves it (as a lever, `requisitions.NAME.opens_day`).
+        case opensDay = "opens_day"
 
         /// The section the field is written in (nil: the requisition itself).
         public var section: String? {
@@ -116,6 +121,7 @@ extension Requisition {
             case .applicantsPerWeek, .costPerApplicant, .competingOffersPerWeek: return .nonNegative
             case .replyDays, .maxWaitDays, .offerWorkdays, .offerRecruiterHours, .responseDays, .noticeDays: return .duration
             case .contactFailure, .accept, .renege: return .probability
+            case .opensDay: return .nonNegative
             }
         }
 
@@ -137,6 +143,7 @@ extension Requisition {
             case .responseDays: return .value(\.offer.responseDays)
             case .noticeDays: return .value(\.noticeDays)
             case .renege: return .value(\.renege)
+            case .opensDay: return .value(\.opensDayQuantity)
             }
         }
     }
@@ -194,5 +201,14 @@ extension BackgroundCheck {
             case .cost: return .value(\.cost)
             }
         }
+    }
+}
+
+extension Requisition {
+    /// `opensDay` as a constant quantity, for `Requisition.Field.opensDay`'s
+    /// access; setting it keeps the quantity's adjusted fixed value.
+    public var opensDayQuantity: Quantity {
+        get { Quantity(opensDay, kind: .nonNegative) }
+        set { opensDay = newValue.fixedValue }
     }
 }

@@ -15,8 +15,14 @@ public struct CompareJob {
     /// The CSV file's field delimiter and decimal mark (`OutputDirectory`).
     public var delimiter: Character = ","
     public var decimalComma = false
+    /// `--precision`: the baseline alone runs in batches until its watched
+    /// metric is this precise (the scenario's trials as the cap); the
+    /// comparison then runs on that many trials.
+    public var precision: PrecisionSetting?
 
-    public init(scenario: Scenario, interventions: [String]? = nil, directory: String? = nil) {
+    public init(scenario: Scenario, interventions: [String]? = nil, directory: String? = nil,
+                precision: PrecisionSetting? = nil) {
+        self.precision = precision
         self.scenario = scenario
         self.interventions = interventions
         self.directory = directory
@@ -28,6 +34,7 @@ public struct CompareJob {
         do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter, decimalComma: decimalComma) } } catch {
             throw .output(error)
         }
+        if let precision { _ = try precision.choice(SimulationModel(scenario)) }
         try limits.checkJob(SimulationModel(scenario), trials: scenario.trials, threads: threads, keepsTrialColumns: true)
         return Prepared(job: self, outputs: outputs)
     }
@@ -38,7 +45,20 @@ public struct CompareJob {
 
         /// Runs the comparison and writes interventions.csv; cancelled, nothing.
         public func run(_ context: JobContext) throws(JobError) -> JobOutcome {
-            let scenario = job.scenario
+            var scenario = job.scenario
+            var reached: PrecisionReached? = nil
+            if let precision = job.precision {
+                let model = SimulationModel(scenario)
+                let metric = try precision.choice(model)
+                let bar = context.progress(scenario.trials)
+                let (_, _, r) = ForecastRunner.forecast(model: model, options: context.runOptions(scenario),
+                                                        precision: precision.rule, metric: metric,
+                                                        progress: { bar.advance(by: $0) })
+                bar.finish()
+                if context.isCancelled() { return JobOutcome(interruption: .beforeFinish) }
+                scenario.trials = r.trials
+                reached = r
+            }
             let results: [InterventionComparison.Result]
             do {
                 let chosen = try InterventionComparison.select(job.interventions, from: scenario)
@@ -53,10 +73,11 @@ public struct CompareJob {
             }
             do {
                 let written = try outputs.map { (o) throws(OutputError) in
-                    try o.write(SensitivityTables.interventions(results), as: "interventions.csv")
+                    try o.write(SensitivityTables.interventions(results, precision: reached), as: "interventions.csv")
                 }
+                let sentence = reached.map { "Precision (the baseline's): " + $0.sentence + "\n" } ?? ""
                 return JobOutcome(written: written.map { [$0] } ?? [],
-                                  text: InterventionReport.render(results, trials: scenario.trials))
+                                  text: sentence + InterventionReport.render(results, trials: scenario.trials))
             } catch {
                 throw .output(error)
             }

@@ -17,6 +17,12 @@ public struct ReportJob {
     /// Trials of each tornado run, or nil for no tornado.
     public var tornadoTrials: Int?
     public var info: ReportInfo
+    /// `plan`'s search curves to draw (report --plan), or nil.
+    public var planCurves: [PlanCurve]? = nil
+    /// `--precision`: the baseline runs in batches until the watched metric
+    /// is this precise (the scenario's trials as the cap); the page's runs
+    /// then use that many trials and its header says the precision reached.
+    public var precision: PrecisionSetting? = nil
 
     public init(scenario: Scenario, path: String, interventions: [Intervention], tornadoTrials: Int? = nil,
                 info: ReportInfo = ReportInfo()) {
@@ -31,6 +37,7 @@ public struct ReportJob {
     /// runs, checked against the limits; then the page's path. Before any work.
     public func prepare(limits: RunLimits, threads: Int) throws(JobError) {
         let model = SimulationModel(scenario)
+        if let precision { _ = try precision.choice(model) }
         try limits.checkJob(model, trials: scenario.trials, threads: threads, keepsTrialColumns: !interventions.isEmpty)
         if let tornadoTrials { try limits.checkJob(model, trials: tornadoTrials, threads: threads, keepsTrialColumns: false) }
         do { try AtomicFile.checkWritable(path) } catch { throw .output(error) }
@@ -58,14 +65,25 @@ public struct ReportJob {
 
     /// The runs, then the page written beside its target.
     private func render(_ context: JobContext) throws -> AtomicFile {
+        var scenario = self.scenario
         let model = SimulationModel(scenario)
+        var reached: PrecisionReached? = nil
+        if let precision {
+            let metric = try precision.choice(model)
+            let bar = context.progress(scenario.trials)
+            reached = ForecastRunner.forecast(model: model, options: context.runOptions(scenario), precision: precision.rule,
+                                              metric: metric, progress: { bar.advance(by: $0) }).2
+            bar.finish()
+            if context.isCancelled() { throw SensitivityError.interrupted }
+            scenario.trials = reached!.trials
+        }
         var tornadoScenario = scenario
         tornadoScenario.trials = tornadoTrials ?? 0
         let points = tornadoTrials == nil ? [] : try TornadoPoint.points(of: scenario, swing: 0.2)
         let runs = scenario.trials * (1 + interventions.count) + (tornadoTrials.map { $0 * Tornado.runs(points) } ?? 0)
         let bar = context.progress(runs)
         defer { bar.finish() }
-        let forecast: Forecast
+        var forecast: Forecast
         var compared: [InterventionComparison.Result]? = nil
         if interventions.isEmpty {
             forecast = ForecastRunner.forecast(model: model, options: context.runOptions(scenario), keepsTrialColumns: false,
@@ -80,7 +98,9 @@ public struct ReportJob {
             : try Tornado.run(scenario: tornadoScenario, points: points, metric: try MetricChoice(model: model),
                               options: context.runOptions(tornadoScenario), progress: { bar.advance(by: $0) })
         bar.finish()
-        return try HTMLReport.prepare(forecast, for: path, info: info,
-                                      extras: ReportExtras(tornado: swings, interventions: compared))
+        forecast.precision = reached
+        var extras = ReportExtras(tornado: swings, interventions: compared)
+        extras.planCurves = planCurves
+        return try HTMLReport.prepare(forecast, for: path, info: info, extras: extras)
     }
 }

@@ -23,9 +23,13 @@ public struct RunJob {
     /// Also the HTML report to this file, with this header.
     public var html: String?
     public var reportInfo: ReportInfo
+    /// `--precision`: batches until the watched metric is this precise, the
+    /// scenario's trials as the cap (nil: exactly the scenario's trials).
+    public var precision: PrecisionSetting?
 
     public init(scenario: Scenario, directory: String? = nil, delimiter: Character = ",", trialsCSV: Bool = false,
-                html: String? = nil, reportInfo: ReportInfo = ReportInfo()) {
+                html: String? = nil, reportInfo: ReportInfo = ReportInfo(), precision: PrecisionSetting? = nil) {
+        self.precision = precision
         self.scenario = scenario
         self.directory = directory
         self.delimiter = delimiter
@@ -39,6 +43,7 @@ public struct RunJob {
     public func prepare(limits: RunLimits, threads: Int) throws(JobError) -> Prepared {
         if trialsCSV && directory == nil { throw .trialsNeedOutputDirectory }
         let model = SimulationModel(scenario)
+        if let precision { _ = try precision.choice(model) }
         try limits.checkJob(model, trials: scenario.trials, threads: threads, keepsTrialColumns: false)
         do {
             let outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter, decimalComma: decimalComma) }
@@ -68,7 +73,7 @@ public struct RunJob {
                 stream = job.trialsCSV ? try outputs?.trialsStream(model: model) : nil
                 let model = self.model
                 let forecast = try ForecastRun.forecast(
-                    job.scenario, model: model, context: context,
+                    job.scenario, model: model, context: context, precision: job.precision,
                     perTrial: stream.map { s in { i, o in try s.append(ForecastTables.trialsRow(i, o, model: model)) } })
                 // Every file complete beside its target, then the renames: a
                 // cancellation before them leaves the previous outputs as they were.
@@ -111,18 +116,49 @@ public struct RunJob {
 enum ForecastRun {
     /// Runs the trials; `perTrial` sees every outcome in trial order. Throws
     /// `Cancelled` when the check stopped it, or what `perTrial` threw.
-    static func forecast(_ scenario: Scenario, model: SimulationModel, context: JobContext,
+    static func forecast(_ scenario: Scenario, model: SimulationModel, context: JobContext, precision: PrecisionSetting? = nil,
                          perTrial: ((Int, TrialOutcome) throws -> Void)? = nil) throws -> Forecast {
         let bar = context.progress(scenario.trials)
         defer { bar.finish() }
-        let (forecast, _) = try ForecastRunner.forecast(
-            model: model, options: context.runOptions(scenario), keepsTrialColumns: false,
-            progress: { bar.advance(by: $0) },
-            perTrial: { i, o in
-                if context.isCancelled() { throw Cancelled(completed: max(i, bar.completed)) }
-                try perTrial?(i, o)
-            })
+        let check: (Int, TrialOutcome) throws -> Void = { i, o in
+            if context.isCancelled() { throw Cancelled(completed: max(i, bar.completed)) }
+            try perTrial?(i, o)
+        }
+        let forecast: Forecast
+        if let precision {
+            (forecast, _, _) = try ForecastRunner.forecast(
+                model: model, options: context.runOptions(scenario), precision: precision.rule,
+                metric: try precision.choice(model), progress: { bar.advance(by: $0) }, perTrial: check)
+        } else {
+            (forecast, _) = try ForecastRunner.forecast(
+                model: model, options: context.runOptions(scenario), keepsTrialColumns: false,
+                progress: { bar.advance(by: $0) }, perTrial: check)
+        }
         if context.isCancelled() { throw Cancelled(completed: bar.completed) }
         return forecast
+    }
+}
+
+/// `--precision H [--precision-metric M]` as a job takes it: the rule and
+/// the watched metric (scope and name; default the plan's on_time).
+public struct PrecisionSetting: Sendable {
+    public var rule: Precision
+    public var scope: String?
+    public var metric: String?
+
+    public init(rule: Precision, scope: String? = nil, metric: String? = nil) {
+        self.rule = rule; self.scope = scope; self.metric = metric
+    }
+
+    /// The watched metric in `model` (a mean), or why it is not one.
+    func choice(_ model: SimulationModel) throws(JobError) -> MetricChoice {
+        let choice: MetricChoice
+        do { choice = try MetricChoice(metric, scope: scope, model: model) } catch {
+            throw .plan(PlanError("--precision-metric: \(error.description)"))
+        }
+        guard choice.statistic == .mean else {
+            throw .plan(PlanError("--precision-metric \(choice): precision is on a metric's mean (or probability)"))
+        }
+        return choice
     }
 }

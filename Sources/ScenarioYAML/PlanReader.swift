@@ -186,14 +186,27 @@ extension ScenarioReader {
 
     /// A capacity pool; nil where absent or unusable (reported).
     mutating func pool(_ node: Node, _ path: String) -> Pool? {
-        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key)) else { return nil }
+        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline"]) else { return nil }
         var count: Int?
         if let n = f["count"] { count = integer(n, f.path("count"), minimum: 0) } else { missing(f, "count", " (0 means no limit)") }
         let hours = requiredQuantity(f, Pool.Field.hoursPerWeek.key, Pool.Field.hoursPerWeek.kind, " (hours each person gives per week)")
         if let count, let problem = ScenarioRules.poolHoursProblem(count: count, hours: hours), let h = f["hours_per_week"] {
             report(h, f.path("hours_per_week"), problem, value: ScenarioReader.render(h))
         }
+        var discipline: PoolDiscipline?
+        if let d = f["discipline"], let word = text(d, f.path("discipline")) {
+            if let chosen = PoolDiscipline(rawValue: word) {
+                discipline = chosen
+            } else {
+                let names = PoolDiscipline.allCases.map(\.rawValue)
+                var problem = "must be one of \(names.joined(separator: ", "))"
+                if let guess = Suggest.closest(word, among: names) { problem += "; did you mean '\(guess)'?" }
+                report(d, f.path("discipline"), problem, value: word)
+            }
+        }
         guard let count else { return nil }
-        return Pool(count: count, hoursPerWeek: hours)
+        var pool = Pool(count: count, hoursPerWeek: hours)
+        if let discipline { pool.discipline = discipline }
+        return pool
     }
 }

@@ -238,6 +238,10 @@ public enum ScenarioSchema {
             ("pool", mapping("A capacity pool: people and the hours each gives per week.", required: ["count", "hours_per_week"], [
                 field(Pool.Field.count, in: poolTemplate, "People in the pool (0: no limit).", required: true),
                 field(Pool.Field.hoursPerWeek, in: poolTemplate, "Hours each gives per week.", required: true),
+                ("discipline", .object([
+                    ("description", "How a busy pool takes waiting requests: priority (offers, then later stages first, requisitions taking turns) or fifo (request order)."),
+                    ("enum", .array(PoolDiscipline.allCases.map { .string($0.rawValue) })),
+                    ("default", .string(poolTemplate.discipline.rawValue))])),
             ])),
             ("requisition", requisition),
             ("stage", stage),

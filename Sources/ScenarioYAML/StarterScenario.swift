@@ -49,7 +49,10 @@ public enum StarterScenario {
           holidays: []              # for example: - {name: Summer break, from: 2027-08-02, to: 2027-08-13}
 
         # Who does the work: people and the hours each gives to this plan per week.
-        # Delete these two lines to assume nobody is ever too busy.
+        # Delete these two lines to assume nobody is ever too busy. When work waits,
+        # a pool does offers first, then later stages before earlier ones
+        # (discipline: priority, the default); add discipline: fifo to serve
+        # requests in the order they were made.
         recruiters: {count: 1, hours_per_week: 10}
         interviewers: {count: 3, hours_per_week: 3}
 

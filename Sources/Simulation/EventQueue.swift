@@ -15,6 +15,8 @@ public enum EventKind: UInt8, Sendable {
     case open, arrival, approval, freezeStart, freezeEnd, maxWait
     case hrDone, interviewerRequest, interview, leave
     case offerAnswer, checkResult, checkCleared, start
+    /// A `priority` pool is free: it takes its next waiting request (MODEL.md 21.2).
+    case poolFree
 }
 
 /// The event list of a trial: a 4-ary min-heap of events keyed on (time,

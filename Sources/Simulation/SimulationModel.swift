@@ -45,6 +45,9 @@ public struct SimulationModel: Sendable {
 
     /// Weeks in the timeline: 1 ... ceil(horizon / 7).
     public var weekCount: Int { Int((horizon / 7).rounded(.up)) }
+    /// Also count the workload of every week (`TrialOutcome.weekly`), for
+    /// `plan`'s workload.csv. Off by default: a normal run does not pay for it.
+    public var countsWeekly = false
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -81,7 +84,8 @@ public struct SimulationModel: Sendable {
         approvalDays = scenario.budget.approvalDays
         func pool(_ role: PoolRole) -> CompiledPool? {
             guard let p = scenario.pool(role), p.count.integerValue > 0 else { return nil }
-            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek))
+            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek),
+                                discipline: p.discipline)
         }
         recruiters = pool(.recruiters)
         interviewers = pool(.interviewers)
@@ -149,6 +153,7 @@ extension SimulationModel {
 struct CompiledPool: Sendable {
     var count: Double
     var hoursPerWeek: TrialScalar
+    var discipline: PoolDiscipline
 }
 
 /// A stage compiled for the engine (immutable; a class so binding one costs

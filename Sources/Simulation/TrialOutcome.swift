@@ -72,6 +72,10 @@ public struct TrialOutcome: Sendable {
     public var parameters: [Double]
     /// Events processed, for the benchmark.
     public var events: Int = 0
+    /// Only where `SimulationModel.countsWeekly`: the workload per
+    /// requisition, week and measure, flat:
+    /// weekly[(r * weekCount + week) * WeeklyMeasure.count + measure]; else empty.
+    public var weekly: [Double] = []
 
     public init(model: SimulationModel) {
         requisitions = model.requisitions.map { r in
@@ -81,5 +85,29 @@ public struct TrialOutcome: Sendable {
             return o
         }
         parameters = Array(repeating: 0, count: model.uncertainPaths.count)
+        if model.countsWeekly {
+            weekly = Array(repeating: 0, count: model.requisitions.count * model.weekCount * WeeklyMeasure.allCases.count)
+        }
+    }
+}
+
+/// What `SimulationModel.countsWeekly` counts per week (by the week of the
+/// event: an applicant's arrival, a first-stage entry, the interview's
+/// slot, the offer, the request of recruiter or interviewer hours).
+public enum WeeklyMeasure: Int, CaseIterable, Sendable {
+    case applicants, screens, interviews, offers, recruiterHours, interviewerHours
+
+    public static let count = allCases.count
+
+    /// The name in workload.csv.
+    public var name: String {
+        switch self {
+        case .applicants: return "applicants"
+        case .screens: return "screens"
+        case .interviews: return "interviews"
+        case .offers: return "offers"
+        case .recruiterHours: return "recruiter_hours"
+        case .interviewerHours: return "interviewer_hours"
+        }
     }
 }

@@ -24,14 +24,25 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var options: ForecastOptions
 
+    @OptionGroup var precision: PrecisionOptions
+
+    func validate() throws { try precision.check() }
+
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
     @OptionGroup var csv: CSVOptions
 
+    @OptionGroup var sharding: ShardOption
+
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        var job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out)
+        if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
+                                                               ("--decimal-comma", csv.decimalComma)]) {
+            return try runShard(shard, scenario)
+        }
+        var job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,
+                             precision: precision.setting)
         job.delimiter = csv.character
         job.decimalComma = csv.decimalComma
         let limits = try options.limits()

@@ -90,11 +90,11 @@ struct ForecastOptions: ParsableArguments {
 
     /// The command line that gives the same numbers, for the report's header.
     static func reproduce(_ command: String, file: String, _ scenario: Scenario) -> String {
-        "funnelcast \(command) \(quoted(file)) --trials \(scenario.trials) --seed \(scenario.seed)"
+        ReproducingCommand.text(command, file: file, scenario)
     }
 
     /// A path as a shell reads it: bare where it is safe, else in single quotes.
     static func quoted(_ file: String) -> String {
-        file.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? file : "'\(file)'"
+        ReproducingCommand.quoted(file)
     }
 }

@@ -20,7 +20,7 @@ struct Funnelcast: ParsableCommand {
               funnelcast compare Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,
-        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Schema.self, Init.self]
+        subcommands: [Run.self, Report.self, Validate.self, Sensitivity.self, Compare.self, Plan.self, Merge.self, Schema.self, Init.self, Fit.self, Simulate.self]
     )
 }
 

@@ -40,7 +40,14 @@ struct Report: ParsableCommand {
             help: "Trials of each of the tornado's runs (about 200 runs for the reference plan).")
     var tornadoTrials = 1000
 
+    @Option(help: ArgumentHelp("Add the search curves of a `funnelcast plan ... --out DIR` (its plan-curve.csv).",
+                               valueName: "dir"))
+    var plan: String?
+
+    @OptionGroup var precision: PrecisionOptions
+
     func validate() throws {
+        try precision.check()
         if tornadoTrials < 1 { throw ValidationError("--tornado-trials must be at least 1 (got \(tornadoTrials)).") }
     }
 
@@ -57,10 +64,12 @@ struct Report: ParsableCommand {
         var command = ForecastOptions.reproduce("report", file: input.scenario, scenario)
         if tornado { command += " --tornado --tornado-trials \(tornadoTrials)" }
         if noInterventions { command += " --no-interventions" }
-        let job = ReportJob(scenario: scenario, path: outputPath,
+        var job = ReportJob(scenario: scenario, path: outputPath,
                             interventions: noInterventions ? [] : scenario.interventions,
                             tornadoTrials: tornado ? tornadoTrials : nil,
                             info: ReportInfo(scenarioFile: input.scenario, command: command))
+        job.precision = precision.setting
+        if let plan { job.planCurves = try Report.curves(plan) }
         // The forecast's (and the interventions') trials, then the tornado's
         // runs, then the page's path; all refused before any work.
         let limits = try options.limits()
@@ -68,5 +77,16 @@ struct Report: ParsableCommand {
         Interrupts.install()
         let outcome = try reportingErrors { () throws(JobError) in try job.run(options.context()) }
         try finish(outcome, quiet: options.quiet)
+    }
+
+    /// DIR/plan-curve.csv read back; a missing or bad file is one line and exit 1.
+    static func curves(_ dir: String) throws -> [PlanCurve] {
+        let file = (dir as NSString).appendingPathComponent("plan-curve.csv")
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            printError("\(file): cannot be read (run funnelcast plan ... --out \(dir) first)"); throw ExitCode(1)
+        }
+        do { return try PlanCurve.parse(text, file: file) } catch {
+            printError(error.description); throw ExitCode(1)
+        }
     }
 }

@@ -21,6 +21,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ForecastOptions
 
+    @OptionGroup var precision: PrecisionOptions
+
     @Option(help: "Directory for the CSV files.")
     var out: String?
 
@@ -32,17 +34,23 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the HTML report of this run to FILE.", valueName: "file.html"))
     var html: String?
 
+    @OptionGroup var sharding: ShardOption
+
     func validate() throws {
         if trialsCSV && out == nil { throw ValidationError("--trials-csv needs --out DIR.") }
+        try precision.check()
     }
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil), ("--decimal-comma", csv.decimalComma)]) {
+            return try runShard(shard, scenario)
+        }
         let info = ReportInfo(scenarioFile: input.scenario,
                               command: ForecastOptions.reproduce("run", file: input.scenario, scenario)
                                   + (html.map { " --html " + ForecastOptions.quoted($0) } ?? ""))
         var job = RunJob(scenario: scenario, directory: out, delimiter: csv.character, trialsCSV: trialsCSV, html: html,
-                         reportInfo: info)
+                         reportInfo: info, precision: precision.setting)
         job.decimalComma = csv.decimalComma
         // Everything that can be refused is refused before any work starts.
         let limits = try options.limits()

@@ -66,12 +66,18 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var csv: CSVOptions
 
+    @OptionGroup var sharding: ShardOption
+
     func validate() throws {
         if bootstrap < 10 { throw ValidationError("--bootstrap must be at least 10 (got \(bootstrap)).") }
     }
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
+                                                               ("--decimal-comma", csv.decimalComma)]) {
+            return try runShard(shard, scenario)
+        }
         var job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
                                  swing: swing, bootstrap: bootstrap, directory: out)
         job.delimiter = csv.character

@@ -134,6 +134,7 @@ final class ReferencePlanTests: XCTestCase {
         XCTAssertTrue(lines.contains("Trials 10000, seed 20270104"), "\(lines)")
         XCTAssertTrue(lines.contains(
             "  sales: 6 openings, opens day 14 (2027-01-18), deadline 2027-04-30; stages screen > interview*"), "\(lines)")
+        XCTAssertTrue(lines.contains("Capacity: recruiters 2 x 30 h/week (priority); interviewers 5 x 6 h/week (priority)"), "\(lines)")
         XCTAssertTrue(lines.contains("Uncertain parameters (8):"), "\(lines)")
         XCTAssertTrue(lines.contains("  requisitions.backend.sourcing.applicants_per_week: gamma, mean 25, sd 6"), "\(lines)")
     }

@@ -42,8 +42,17 @@ enum ReportFixture {
         return ForecastRunner.forecast(model: model, options: options).0
     }()
 
-    /// Hand-made results of a sensitivity and a compare run.
-    static let extras = ReportExtras(
+    /// Hand-made results of a sensitivity, a compare and a plan run.
+    static let extras: ReportExtras = {
+        var e = sensitivityAndCompare
+        e.planCurves = [PlanCurve(lever: "requisitions.backend.sourcing.applicants_per_week", metric: "plan.on_time", target: 0.9,
+                                  points: [(0.0, 0.0, 0.0, 0.01), (10, 0.5, 0.46, 0.54), (20, 0.85, 0.82, 0.88),
+                                           (25, 0.91, 0.89, 0.93), (40, 0.97, 0.96, 0.98)]
+                                      .map { PlanCurve.Point(value: $0.0, mean: $0.1, ciLow: $0.2, ciHigh: $0.3) })]
+        return e
+    }()
+
+    static let sensitivityAndCompare = ReportExtras(
         tornado: [
             TornadoBar(parameter: "requisitions.backend.stages.onsite.pass", low: 0.3, high: 0.5, metricLow: 0.31, metricHigh: 0.58),
             TornadoBar(parameter: "requisitions.backend.sourcing.applicants_per_week", low: 4.8, high: 7.2,

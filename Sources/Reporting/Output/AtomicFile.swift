@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// An output file that readers never see half done, and the one way every
-/// writer of this module writes a file (whole texts, streamed CSV rows, the
-/// HTML report): the text goes to a temporary file beside the target,
+/// writer of the package writes a file (whole texts, streamed CSV rows, the
+/// HTML report, a shard's binary part): the text goes to a temporary file beside the target,
 /// created with `O_EXCL` so no other file is ever reused, then `finish()`
 /// flushes and fsyncs it, and `commit()` renames it over the target and
 /// fsyncs the directory so that the rename itself is durable. Until then the
@@ -70,6 +70,13 @@ public final class AtomicFile {
         if buffer.count >= AtomicFile.bufferSize { try flush() }
     }
 
+    /// Appends `bytes` as they are (a binary file: a shard's part).
+    public func append(bytes: [UInt8]) throws(OutputError) {
+        guard state == .writing else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= AtomicFile.bufferSize { try flush() }
+    }
+
     private func flush() throws(OutputError) {
         guard let fd = descriptor, !buffer.isEmpty else { return }
         let result: Errno? = buffer.withUnsafeBytes { bytes in
@@ -121,6 +128,13 @@ public final class AtomicFile {
     /// Writes `text` to `path` atomically: `prepare`, then `commit`.
     public static func write(_ text: String, to path: String) throws(OutputError) {
         try prepare(text, for: path).commit()
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    public static func write(bytes: [UInt8], to path: String) throws(OutputError) {
+        let file = try AtomicFile(path: path)
+        try file.append(bytes: bytes)
+        try file.commit()
     }
 
     /// `text` written in full and fsynced beside `path`, waiting for `commit()`.

@@ -49,8 +49,20 @@ public struct OutputDirectory {
     @discardableResult
     public func writeForecast(_ f: Forecast) throws(OutputError) -> [String] {
         let pending = try prepareForecast(f)
-        for p in pending { try p.commit() }
+        // One commit at a time through `commitAll`: written inline, the loop
+        // crashes the Swift 6 optimizer in a release build ("consuming
+        // post-dominance failure" on the AtomicFile).
+        try OutputDirectory.commitAll(pending)
         return pending.map(\.path)
+    }
+
+    @inline(never)
+    static func commitAll(_ files: [AtomicFile]) throws(OutputError) {
+        var i = 0
+        while i < files.count {
+            try files[i].commit()
+            i += 1
+        }
     }
 
     /// summary.csv, timeline.csv and funnel.csv written in full to temporary

@@ -4,16 +4,20 @@ import Simulation
 
 /// The forecast as tidy CSV tables, one per file (MODEL.md 17, issue 2).
 public enum ForecastTables {
-    /// `summary.csv`: one row per scope and metric.
+    /// `summary.csv`: one row per scope and metric; under `--precision` a
+    /// last column `half_width` (half the 95% interval, where there is one),
+    /// `n` then being the trials the precision rule used.
     public static func summary(_ f: Forecast) -> CSVTable {
         var t = CSVTable(header: ["scope", "metric", "n", "mean", "sd", "se", "ci_low", "ci_high",
-                                  "p5", "p10", "p25", "p50", "p75", "p90", "p95", "beyond_horizon"])
+                                  "p5", "p10", "p25", "p50", "p75", "p90", "p95", "beyond_horizon"]
+                             + (f.precision == nil ? [] : ["half_width"]))
         for (s, scope) in f.scopes.enumerated() {
             for (m, metric) in Metric.allCases.enumerated() {
                 let x = f.summaries[s][m]
                 t.rows.append([scope, metric.rawValue, String(x.n), CSVNumber.format(x.mean), CSVNumber.format(x.sd),
                                CSVNumber.format(x.se), CSVNumber.format(x.ciLow), CSVNumber.format(x.ciHigh)]
-                              + x.percentiles.map(CSVNumber.format) + [CSVNumber.format(x.beyondHorizon)])
+                              + x.percentiles.map(CSVNumber.format) + [CSVNumber.format(x.beyondHorizon)]
+                              + (f.precision == nil ? [] : [CSVNumber.format(Precision.halfWidth(of: x))]))
             }
         }
         return t

@@ -6,7 +6,9 @@ public enum TerminalReport {
     public static func render(_ f: Forecast) -> String {
         var out = "\(f.scenarioName)\n"
         out += "\(Format.trials(f.trials)), seed \(f.seed), "
-        out += "horizon \(Format.fixed(f.horizonDays, digits: 0)) days from \(f.start)\n\n"
+        out += "horizon \(Format.fixed(f.horizonDays, digits: 0)) days from \(f.start)\n"
+        if let p = f.precision { out += "Precision: " + p.sentence + "\n" }
+        out += "\n"
 
         out += "Will the seats be filled by the deadline?\n"
         var onTime = TextTable(columns: [.left("scope"), .right("openings"), .left("deadline"), .right("P(on time)"),

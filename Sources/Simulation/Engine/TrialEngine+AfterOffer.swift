@@ -17,6 +17,7 @@ extension TrialEngine {
         if chance(r, c, Purpose.accept, resolved[r].accept) {
             accept(r, c, t, &out)
         } else {
+            note(.offerDeclined, r: r, c: c, at: t)
             candidates[c].status = .gone
             decline(r, t, &out)
         }
@@ -38,16 +39,20 @@ extension TrialEngine {
             if !fail && falseFail && cleared { delay = value(stream, check.disputeDays) }
         }
         if fail {
+            note(.checkFailed, r: r, c: c, at: t)
             add(r, .bgFail, 1)
             rescind(r, c, t, &out)
         } else if falseFail {
+            note(.checkDisputed, r: r, c: c, at: t)
             if cleared {
                 if t + delay <= model.horizon { queue.push(t + delay, .checkCleared, requisition: r, subject: Int32(c)) }
             } else {
+                note(.checkFailed, r: r, c: c, at: t)
                 add(r, .bgFalseFail, 1)
                 rescind(r, c, t, &out)
             }
         } else {
+            note(.checkPassed, r: r, c: c, at: t)
             checkPassed(r, c, t, &out)
         }
     }
@@ -55,6 +60,7 @@ extension TrialEngine {
     /// A disputed wrong failure is cleared: the check passes, late.
     mutating func checkCleared(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .accepted else { return }
+        note(.checkCleared, r: r, c: c, at: t)
         checkPassed(r, c, t, &out)
     }
 
@@ -62,11 +68,13 @@ extension TrialEngine {
     mutating func start(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .accepted else { return }
         if chance(r, c, Purpose.renege, resolved[r].renege) {
+            note(.reneged, r: r, c: c, at: t)
             add(r, .reneges, 1)
             candidates[c].status = .gone
             state[r].accepted -= 1
             uncovered(r, t, &out)
         } else {
+            note(.started, r: r, c: c, at: t)
             candidates[c].status = .started
             let o = model.requisitions[r].opensDay
             add(r, .filled, 1)
@@ -82,6 +90,7 @@ extension TrialEngine {
     /// coverage releases the pipeline and stops sourcing (16.16).
     private mutating func accept(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
+        note(.offerAccepted, r: r, c: c, at: t)
         candidates[c].status = .accepted
         candidates[c].acceptedAt = t
         state[r].outstanding -= 1
@@ -96,7 +105,7 @@ extension TrialEngine {
             startNotice(r, c, t, &out)
         }
         if state[r].accepted >= spec.openings {
-            release(r, offers: false, &out)
+            release(r, offers: false, t, &out)
             updateSourcing(r, t, &out)
         } else {
             recheck(r, t, &out)

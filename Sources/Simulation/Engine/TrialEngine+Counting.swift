@@ -30,6 +30,15 @@ extension TrialEngine {
         stageCounts[TrialEngine.stageSlots * (firstStage[r] + s) + k.rawValue] += 1
     }
 
+    /// Adds `v` to the week of `t` (only where the model counts weekly).
+    @inline(__always)
+    mutating func addWeekly(_ r: Int, _ m: WeeklyMeasure, _ t: Double, _ v: Double = 1) {
+        guard countsWeekly else { return }
+        let weeks = model.weekCount
+        let week = Swift.min(weeks - 1, Swift.max(0, Int(t / 7)))
+        weeklyCounts[(r * weeks + week) * WeeklyMeasure.count + m.rawValue] += v
+    }
+
     // MARK: - Trial end
 
     /// Copies the trial's counts into `out` and derives on-time and cost.
@@ -64,5 +73,6 @@ extension TrialEngine {
             }
             fill(&out.requisitions[r])
         }
+        if countsWeekly { for i in out.weekly.indices { out.weekly[i] = weeklyCounts[i] } }
     }
 }

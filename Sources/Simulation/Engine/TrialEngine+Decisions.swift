@@ -52,15 +52,24 @@ extension TrialEngine {
     /// the recruiter pool, answered `response_days` later (16.14).
     private mutating func offerToBest(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         let c = Int(state[r].waiting.removeFirst())
+        note(.offerMade, r: r, c: c, at: t)
         let spec = model.requisitions[r]
         candidates[c].status = .offered
         state[r].outstanding += 1
         add(r, .offers, 1)
+        addWeekly(r, .offers, t)
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
-        let clock = calendar.work(at: t)
-        let prepared = max(calendar.addWork(t, clock: clock, work), recruiter(hours, at: t, work: clock, r))
-        let answer = prepared + draw(r, c, Purpose.response, spec.responseDays)
+        requestOffer(r, c, t, clock: calendar.work(at: t), work: work, hours: hours)
+    }
+
+    /// The offer to `c` is prepared at `prepared`: its answer comes
+    /// `response_days` later.
+    mutating func offerPrepared(_ r: Int, _ c: Int, _ prepared: Double) {
+        // Sent when prepared, unless they left first (a cancellation
+        // before then is taken out by the recorder's reader).
+        if recorder != nil && prepared < candidates[c].leaveAt && prepared <= model.horizon { note(.offerSent, r: r, c: c, at: prepared) }
+        let answer = prepared + draw(r, c, Purpose.response, model.requisitions[r].responseDays)
         // A leave_at before the answer is a decline, at leave_at; that event
         // was scheduled when the candidate became a finalist.
         if answer < candidates[c].leaveAt && answer <= model.horizon {
@@ -88,7 +97,7 @@ extension TrialEngine {
 
     /// Releases the pipeline: stages and waiting finalists, and on
     /// cancellation unanswered offers too (16.15, 16.16).
-    mutating func release(_ r: Int, offers: Bool, _ out: inout TrialOutcome) {
+    mutating func release(_ r: Int, offers: Bool, _ t: Double, _ out: inout TrialOutcome) {
         // The counts say how many there are to release; they are the
         // newest candidates, so a walk back from the newest stops early
         // instead of visiting every candidate of the trial.
@@ -99,14 +108,17 @@ extension TrialEngine {
             if Int(candidates[c].requisition) == r {
                 switch candidates[c].status {
                 case .inStage:
+                    note(.released, r: r, c: c, stage: Int(candidates[c].stage), at: t)
                     addStage(r, Int(candidates[c].stage), .released)
                     candidates[c].status = .gone
                     released += 1
                 case .finalist:
+                    note(.released, r: r, c: c, stage: -1, at: t)
                     add(r, .releasedFinalists, 1)
                     candidates[c].status = .gone
                     released += 1
                 case .offered where offers:
+                    note(.released, r: r, c: c, at: t)
                     add(r, .releasedOffers, 1)
                     candidates[c].status = .gone
                     released += 1
@@ -139,8 +151,9 @@ extension TrialEngine {
             tally(.uniform, seek: true)
             if planStream.uniform() < p {
                 state[r].cancelled = true
+                note(.cancelled, r: r, at: t)
                 set(r, .cancelled, 1)
-                release(r, offers: true, &out)
+                release(r, offers: true, t, &out)
                 updateSourcing(r, t, &out)
             }
         }

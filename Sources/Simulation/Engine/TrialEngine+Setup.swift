@@ -53,9 +53,7 @@ extension TrialEngine {
         noShowMultiplier = model.noShowMultiplier.value(u)
 
         // Pools.
-        let perDay = Double(max(1, model.workdaysPerWeek))
-        recruiterPool = model.recruiters.map { CapacityPool(speed: $0.count * $0.hoursPerWeek.value(u) / perDay) }
-        interviewerPool = model.interviewers.map { CapacityPool(speed: $0.count * $0.hoursPerWeek.value(u) / perDay) }
+        resetPools(u)
 
         // 3. The rest: requisitions open, freezes start and end.
         for (i, f) in freezes.enumerated() {

@@ -13,8 +13,9 @@ extension TrialEngine {
     mutating func open(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         state[r].opened = true
+        note(.opened, r: r, at: t)
         let pool = min(spec.initialPool, spec.maxApplicants)
-        for _ in 0..<pool { arrive(r, t, &out) }
+        for _ in 0..<pool { arrive(r, t, &out, initialPool: true) }
         updateSourcing(r, t, &out)
         recheck(r, t, &out)
     }
@@ -64,14 +65,16 @@ extension TrialEngine {
         }
     }
 
-    /// One applicant: a new candidate, who enters the first stage.
-    mutating func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
+    /// One applicant: a new candidate, who enters the first stage
+    /// (`initialPool`: one of the pool at the opening, for the recorder).
+    mutating func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome, initialPool: Bool = false) {
         let index = candidates.count
         let rate = resolved[r].competingOffersPerWeek
         var c = Candidate()
         c.requisition = UInt16(r)
         c.streamIndex = UInt32(truncatingIfNeeded: state[r].applicants)
         candidates.append(c)
+        note(.applied, r: r, c: index, at: t, initialPool ? .initialPool : .none)
         // One substream: the competing-offer time, then quality. Both use
         // exactly one uniform, so each keeps its uniform whatever the rate.
         let stream = bundle(r, index, Purpose.arrival)
@@ -86,6 +89,7 @@ extension TrialEngine {
         state[r].applicants += 1
         state[r].inStages += 1
         add(r, .applicants, 1)
+        addWeekly(r, .applicants, t)
         if state[r].applicants >= model.requisitions[r].maxApplicants {
             updateSourcing(r, t, &out)
             recheck(r, t, &out)

@@ -10,18 +10,16 @@ import Sampling
 
 extension TrialEngine {
     /// The candidate enters stage `s` at `t0`: the HR action, on the work
-    /// clock and the recruiter pool.
+    /// clock and the recruiter pool (`TrialEngine+Pools.swift`).
     mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
         candidates[c].stage = Int16(s)
         candidates[c].status = .inStage
         addStage(r, s, .entered)
+        if s == 0 { addWeekly(r, .screens, t0) }
         let stage = model.requisitions[r].stages[s]
         let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
         let hours = draw(r, c, Purpose.stage(s, Purpose.hours), stage.recruiterHours)
-        let clock = calendar.work(at: t0)
-        let poolDone = recruiter(hours, at: t0, work: clock, r)
-        let t1 = max(calendar.addWork(t0, clock: clock, work), poolDone)
-        schedule(r, c, .hrDone, at: t1)
+        requestStageAction(r, c, s, t0, clock: calendar.work(at: t0), work: work, hours: hours)
     }
 
     /// Schedules a candidate's next event, or their departure where
@@ -29,21 +27,13 @@ extension TrialEngine {
     mutating func schedule(_ r: Int, _ c: Int, _ kind: EventKind, at time: Double) {
         let leaveAt = candidates[c].leaveAt
         if leaveAt <= time {
-            if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+            // Queued already where the candidate waited for a pool (`wait`).
+            if leaveAt <= model.horizon && !candidates[c].leaveQueued {
+                queue.push(leaveAt, .leave, requisition: r, subject: Int32(c))
+            }
         } else if time <= model.horizon {
             queue.push(time, kind, requisition: r, subject: Int32(c))
         }
-    }
-
-    /// A recruiter request of `hours` at `t`: counts the hours and returns
-    /// when the pool has done them (t where the pool is unlimited).
-    /// `work`: the work clock at `t` (calendar.work(at: t)).
-    mutating func recruiter(_ hours: Double, at t: Double, work: Double, _ r: Int) -> Double {
-        guard hours > 0 else { return t }
-        add(r, .recruiterHours, hours)
-        guard recruiterPool != nil else { return t }
-        let booked = recruiterPool!.request(atWork: work, hours: hours)
-        return calendar.time(atWork: booked.end)
     }
 
     // MARK: Event handlers
@@ -53,6 +43,7 @@ extension TrialEngine {
     mutating func hrDone(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .inStage else { return }
         let s = Int(candidates[c].stage)
+        note(.hrDone, r: r, c: c, stage: s, at: t)
         guard hasInterview[firstStage[r] + s] else {
             passOrReject(r, c, s, chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]), t, &out)
             return
@@ -69,6 +60,7 @@ extension TrialEngine {
             if !lost { reply = value(stream, spec.replyDays) }
         }
         if lost {
+            note(.contactFailed, r: r, c: c, stage: s, at: t)
             addStage(r, s, .contactFailures)
             add(r, .contactFailures, 1)
             leaveStages(r, c, t, &out)
@@ -78,21 +70,15 @@ extension TrialEngine {
     }
 
     /// The candidate replied (T2): interviewer hours are requested; the
-    /// interview is at the first working instant the pool allows (T3).
+    /// interview is at the first working instant the pool allows (T3,
+    /// `TrialEngine+Pools.swift`).
     mutating func interviewerRequest(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .inStage else { return }
         let s = Int(candidates[c].stage)
+        note(.replied, r: r, c: c, stage: s, at: t)
         let hours = draw(r, c, Purpose.stage(s, Purpose.interviewerHours),
                          model.requisitions[r].stages[s].interviewerHours)
-        var t3 = calendar.nextWorking(t)
-        if hours > 0 {
-            add(r, .interviewerHours, hours)
-            if interviewerPool != nil {
-                let booked = interviewerPool!.request(at: t, hours: hours, calendar: calendar)
-                t3 = calendar.nextWorking(max(t, calendar.time(atWork: booked.start)))
-            }
-        }
-        schedule(r, c, .interview, at: t3)
+        requestInterview(r, c, s, t, hours: hours)
     }
 
     /// The interview (T3): a no-show, with the day's weather, or the pass decision.
@@ -110,10 +96,12 @@ extension TrialEngine {
             if !noShow { passed = decide(stream, pass) }
         }
         if noShow {
+            note(.noShow, r: r, c: c, stage: s, at: t)
             addStage(r, s, .noShows)
             add(r, .noShows, 1)
             leaveStages(r, c, t, &out)
         } else {
+            note(.interviewed, r: r, c: c, stage: s, at: t)
             passOrReject(r, c, s, passed, t, &out)
         }
     }
@@ -123,10 +111,12 @@ extension TrialEngine {
     mutating func leave(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         switch candidates[c].status {
         case .inStage:
+            note(.withdrawn, r: r, c: c, stage: Int(candidates[c].stage), at: t)
             addStage(r, Int(candidates[c].stage), .withdrawn)
             add(r, .withdrawn, 1)
             leaveStages(r, c, t, &out)
         case .finalist:
+            note(.withdrawn, r: r, c: c, at: t)
             add(r, .withdrawn, 1)
             add(r, .decisionWithdrawn, 1)
             candidates[c].status = .gone
@@ -134,6 +124,7 @@ extension TrialEngine {
             recheck(r, t, &out)
         case .offered:
             // Took the competing offer while ours was out (16.14).
+            note(.offerDeclined, r: r, c: c, at: t, .competingOffer)
             candidates[c].status = .gone
             decline(r, t, &out)
         default: return
@@ -145,6 +136,7 @@ extension TrialEngine {
     private mutating func passOrReject(_ r: Int, _ c: Int, _ s: Int, _ passed: Bool, _ t: Double,
                                        _ out: inout TrialOutcome) {
         if passed {
+            note(.passed, r: r, c: c, stage: s, at: t)
             addStage(r, s, .passed)
             if s + 1 < model.requisitions[r].stages.count {
                 startStage(r, c, s + 1, t, &out)
@@ -152,6 +144,7 @@ extension TrialEngine {
                 becomeFinalist(r, c, t, &out)
             }
         } else {
+            note(.rejected, r: r, c: c, stage: s, at: t)
             addStage(r, s, .rejected)
             add(r, .rejected, 1)
             leaveStages(r, c, t, &out)
@@ -170,6 +163,7 @@ extension TrialEngine {
     private mutating func becomeFinalist(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         let spec = model.requisitions[r]
         state[r].inStages -= 1
+        note(.finalist, r: r, c: c, at: t)
         candidates[c].status = .finalist
         add(r, .finalists, 1)
         var expiry = Double.infinity
@@ -181,7 +175,9 @@ extension TrialEngine {
         }
         candidates[c].waitExpires = expiry
         let leaveAt = candidates[c].leaveAt
-        if leaveAt <= model.horizon { queue.push(leaveAt, .leave, requisition: r, subject: Int32(c)) }
+        if leaveAt <= model.horizon && !candidates[c].leaveQueued {
+            queue.push(leaveAt, .leave, requisition: r, subject: Int32(c))
+        }
         addWaiting(r, c)
         recheck(r, t, &out)
     }

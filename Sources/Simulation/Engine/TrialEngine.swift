@@ -5,7 +5,8 @@ import Sampling
 // run of one trial (set-up, event loop, finish) and the dispatch of each
 // event to its handler. The handlers and the rules they apply live in the
 // extensions beside this file, one job each (`+Setup`, `+Draws`,
-// `+Sourcing`, `+Stages`, `+AfterOffer`, `+Decisions`, `+Counting`); the
+// `+Sourcing`, `+Stages`, `+Pools`, `+AfterOffer`, `+Decisions`,
+// `+Counting`); the
 // stream layout in `StreamLayout.swift`. All of it is internal to the
 // module: `TrialSimulator` is the public face.
 
@@ -31,8 +32,10 @@ struct TrialEngine {
 
     var calendar = WorkCalendar()
     var queue = EventQueue()
-    var recruiterPool: CapacityPool? = nil
-    var interviewerPool: CapacityPool? = nil
+    /// The capacity pools (`TrialEngine+Pools.swift`) and the one each
+    /// requisition draws on (-1: no limit).
+    var pools: [PriorityPool]
+    let recruiterPoolOf: [Int], interviewerPoolOf: [Int]
     var badDay: [Bool] = []
     var freezes: [(start: Double, end: Double)] = []
     /// Every candidate of the trial, all requisitions together (events name
@@ -42,6 +45,10 @@ struct TrialEngine {
     let counts: PlainBuffer<Double>
     /// Per-stage counts, flat: stageCounts[stageSlots (firstStage[r] + s) + StageCount].
     let stageCounts: PlainBuffer<Double>
+    /// Per requisition, week and measure (`TrialOutcome.weekly`), only where
+    /// the model counts weekly (else empty).
+    let weeklyCounts: PlainBuffer<Double>
+    let countsWeekly: Bool
     /// The flat index of each requisition's first stage (stages of all
     /// requisitions numbered in turn).
     let firstStage: [Int]
@@ -54,6 +61,9 @@ struct TrialEngine {
     var noShowMultiplier = 1.0
     /// The trial's stream index: c3 of every substream.
     var trial: UInt32 = 0
+    /// Receives every event of the history format (MODEL.md 18.5) where
+    /// it happens; nil (the default): nothing is recorded.
+    var recorder: (any TrialRecorder)? = nil
 
     var countsDraws = false
     private(set) var drawCounts = [Int](repeating: 0, count: DrawKind.allCases.count)
@@ -85,7 +95,10 @@ struct TrialEngine {
         firstStage = first
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
         stageCounts = PlainBuffer(repeating: 0, count: TrialEngine.stageSlots * stages)
+        countsWeekly = model.countsWeekly
+        weeklyCounts = PlainBuffer(repeating: 0, count: model.countsWeekly ? n * model.weekCount * WeeklyMeasure.count : 0)
         state = Array(repeating: RequisitionState(), count: n)
+        (pools, recruiterPoolOf, interviewerPoolOf) = TrialEngine.makePools(model)
         resolved = Array(repeating: Resolved(), count: n)
     }
 
@@ -101,6 +114,7 @@ struct TrialEngine {
         candidates.removeAll(keepingCapacity: true)
         counts.fill(0)
         stageCounts.fill(0)
+        if countsWeekly { weeklyCounts.fill(0) }
         outcome.events = 0
         for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }
 
@@ -125,9 +139,15 @@ struct TrialEngine {
         switch e.kind {
         case .open: open(r, t, &out)
         case .arrival: arrival(r, generation: e.subject, t, &out)
-        case .approval: recheck(r, t, &out)
-        case .freezeStart: freezeStarts(Int(e.subject), t, &out)
-        case .freezeEnd: for q in model.requisitions.indices { recheck(q, t, &out) }
+        case .approval:
+            if recorder != nil && !state[r].cancelled { note(.approved, r: r, at: t) }
+            recheck(r, t, &out)
+        case .freezeStart:
+            note(.freezeStarted, at: t, .freeze(Int(e.subject)))
+            freezeStarts(Int(e.subject), t, &out)
+        case .freezeEnd:
+            note(.freezeEnded, at: t, .freeze(Int(e.subject)))
+            for q in model.requisitions.indices { recheck(q, t, &out) }
         case .maxWait: recheck(r, t, &out)
         case .hrDone: hrDone(r, c, t, &out)
         case .interviewerRequest: interviewerRequest(r, c, t, &out)
@@ -137,6 +157,7 @@ struct TrialEngine {
         case .checkResult: checkResult(r, c, t, &out)
         case .checkCleared: checkCleared(r, c, t, &out)
         case .start: start(r, c, t, &out)
+        case .poolFree: poolFree(c, t, &out)
         }
     }
 }

@@ -40,6 +40,15 @@ public final class TrialSimulator {
     /// Stream positionings of the last trial.
     package var seeks: Int { engine.seeks }
 
+    /// Receives every event of the trial as the history format has it
+    /// (MODEL.md 18.5), where it happens. nil (the default) records
+    /// nothing and costs one predictable branch per event; a recorder
+    /// changes nothing of the trial.
+    public var recorder: (any TrialRecorder)? {
+        get { engine.recorder }
+        set { engine.recorder = newValue }
+    }
+
     /// Simulates trial `index` into `outcome` (which must come from
     /// `TrialOutcome(model:)`). `parameters`, when given, replaces the
     /// uncertain parameters' draws (sensitivity designs); the trial's own

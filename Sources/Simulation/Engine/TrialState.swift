@@ -20,6 +20,9 @@ struct Candidate {
     var requisition: UInt16 = 0
     var stage: Int16 = 0
     var status = Status.inStage
+    /// Their `leave` event is in the queue (set where they waited for a
+    /// `priority` pool): no second one is queued.
+    var leaveQueued = false
 }
 
 /// Where one requisition stands in the trial.

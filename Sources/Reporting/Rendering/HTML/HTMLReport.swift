@@ -34,6 +34,7 @@ public enum HTMLReport {
                    ("time-to-fill", "Time to fill"), ("funnel", "The funnel"), ("cost", "Cost")]
         if let t = extras.tornado, !t.isEmpty { out.append(("sensitivity", "What drives it")) }
         if let i = extras.interventions, !i.isEmpty { out.append(("interventions", "What would change it")) }
+        if let p = extras.planCurves, !p.isEmpty { out.append(("plan", "What it takes")) }
         out.append(("tables", "All numbers"))
         return out
     }
@@ -100,6 +101,14 @@ public enum HTMLReport {
                                     "<p class=\"note\">\(HTML.escape(name)): \(HTML.escape(note))</p>"
                                 }.joined())
         }
+        if let curves = extras.planCurves, !curves.isEmpty {
+            page += section("plan", "What would it take?",
+                            lead: "funnelcast plan's search: the metric at every lever value tried, on the same trials, with "
+                                + "its 95% interval as a band and the target as a line.",
+                            body: curves.enumerated().map { k, c in
+                                figure(PlanChart.svg(c, id: "plan-\(k)"), heading: "\(c.lever): \(c.metric)")
+                            }.joined())
+        }
         page += section("tables", "All numbers",
                         lead: "Every metric and every funnel step, as in summary.csv and funnel.csv.",
                         body: f.scopes.indices.map { s in
@@ -125,6 +134,7 @@ public enum HTMLReport {
                  ("horizon", "\(Format.fixed(f.horizonDays, digits: 0)) days, to \(lastDay)"),
                  ("funnelcast", info.version)]
         if let command = info.command { meta.append(("reproduce with", command)) }
+        if let p = f.precision { meta.append(("precision", p.sentence)) }
         var out = "<header><h1>\(HTML.escape(f.scenarioName))</h1>"
         out += "<p class=\"subtitle\">Hiring forecast: \(f.scopes.count - 1) requisition\(f.scopes.count == 2 ? "" : "s"), "
             + "\(f.openings[0]) opening\(f.openings[0] == 1 ? "" : "s"), Monte Carlo simulation</p>"

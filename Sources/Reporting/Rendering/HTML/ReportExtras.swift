@@ -22,6 +22,8 @@ public struct ReportExtras: Sendable, Equatable {
     public var interventions: [InterventionEffect]?
     /// What the interventions' metric is.
     public var interventionMetric: MetricLabel
+    /// `plan`'s search curves (report --plan), one chart per lever.
+    public var planCurves: [PlanCurve]? = nil
 
     public init(tornado: [TornadoBar]? = nil, tornadoMetric: MetricLabel = .onTime, tornadoBaseline: Double? = nil,
                 interventions: [InterventionEffect]? = nil, interventionMetric: MetricLabel = .onTime) {

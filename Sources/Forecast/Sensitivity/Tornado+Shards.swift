@@ -1,0 +1,71 @@
+import FunnelModel
+import Simulation
+
+/// The tornado in shards (MODEL.md 20): its runs (the base run, then each
+/// point's low and high that change the scenario, in `Tornado.run`'s
+/// order) are the units a shard takes a contiguous range of; each run's
+/// statistic is a number, and `result` puts them together exactly as
+/// `Tornado.run` does.
+extension Tornado {
+    /// The runs in order: nil for the base run, else the change it makes.
+    public static func runChanges(_ points: [TornadoPoint]) -> [ParameterChange?] {
+        var out: [ParameterChange?] = [nil]
+        for p in points {
+            if !p.lowIsBase { out.append(p.lowChange) }
+            if !p.highIsBase { out.append(p.highChange) }
+        }
+        return out
+    }
+
+    /// The statistic of each run in `runs` (indices into `runChanges(points)`).
+    public static func statistics(scenario: Scenario, points: [TornadoPoint], metric: MetricChoice, options: RunOptions,
+                                  runs: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> [Double?] {
+        let base = SimulationModel(scenario)
+        let changes = runChanges(points)
+        var out: [Double?] = []
+        for r in runs {
+            var model = base
+            if let change = changes[r] {
+                do { model = SimulationModel(try scenario.applying([change])).aligningParameterStreams(with: base) } catch {
+                    throw SensitivityError("\(error)")
+                }
+            }
+            let forecast = ForecastRunner.forecast(model: model, options: options, keepsTrialColumns: false,
+                                                   progress: progress).0
+            if options.isCancelled?() == true { throw .interrupted }
+            out.append(metric.value(in: forecast))
+        }
+        return out
+    }
+
+    /// The tornado from every run's statistic (`statistics` over all runs,
+    /// in order), ranked as `Tornado.run` ranks it.
+    public static func result(points: [TornadoPoint], metric: MetricChoice, statistics values: [Double?],
+                              trials: Int) -> Result {
+        precondition(values.count == runs(points), "\(values.count) statistics for \(runs(points)) tornado runs")
+        let baseValue = values[0]
+        var next = 1
+        func take(_ isBase: Bool) -> Double? {
+            if isBase { return baseValue }
+            defer { next += 1 }
+            return values[next]
+        }
+        var rows: [Row] = []
+        for p in points {
+            let lo = take(p.lowIsBase), hi = take(p.highIsBase)
+            let swing = lo.flatMap { l in hi.map { abs($0 - l) } }
+            rows.append(Row(path: p.path, low: p.low, high: p.high, metricLow: lo, metricHigh: hi, swing: swing, rank: 0))
+        }
+        // Largest swing first; ties and rows without a swing keep path order.
+        let order = rows.indices.sorted { i, j in
+            switch (rows[i].swing, rows[j].swing) {
+            case let (a?, b?): return a != b ? a > b : i < j
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return i < j
+            }
+        }
+        rows = order.enumerated().map { rank, i in var r = rows[i]; r.rank = rank + 1; return r }
+        return Result(metric: metric, base: baseValue, rows: rows, trials: trials, runs: runs(points))
+    }
+}

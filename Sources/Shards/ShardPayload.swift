@@ -1,0 +1,84 @@
+import Forecast
+import Simulation
+
+/// The body of a part: what one shard computed, in the form its merge
+/// needs (docs/scale-out.md, "The part file"). A kind byte, then:
+///
+/// - `forecast` (run, correlation): one `ForecastBuilder`'s state, then
+///   whether trials.csv rows follow, and their bytes (this shard's rows,
+///   as trials.csv holds them);
+/// - `builders` (compare): the count, then the baseline's builder and each
+///   intervention's, per-trial columns kept;
+/// - `outputs` (Sobol): the metric on each evaluation of the range;
+/// - `statistics` (tornado): each run's statistic (a flag, then the value).
+public enum ShardPayload: Sendable {
+    case forecast(ForecastBuilder, trialRows: [UInt8]?)
+    case builders([ForecastBuilder])
+    case outputs([Double])
+    case statistics([Double?])
+
+    /// The units this payload covers (trials, evaluations or runs).
+    public var count: Int {
+        switch self {
+        case .forecast(let b, _): return b.trials
+        case .builders(let bs): return bs.first?.trials ?? 0
+        case .outputs(let o): return o.count
+        case .statistics(let s): return s.count
+        }
+    }
+
+    public func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        switch self {
+        case let .forecast(b, rows):
+            w.u8(1)
+            b.encode(into: &w)
+            w.bool(rows != nil)
+            if let rows { w.int(rows.count); w.raw(rows) }
+        case let .builders(bs):
+            w.u8(2)
+            w.int(bs.count)
+            for b in bs { b.encode(into: &w) }
+        case let .outputs(o):
+            w.u8(3)
+            w.doubles(o)
+        case let .statistics(s):
+            w.u8(4)
+            w.int(s.count)
+            for v in s { w.bool(v != nil); w.double(v ?? 0) }
+        }
+        return w.bytes
+    }
+
+    /// Reads a body; `models` are the models its builders are of (the
+    /// scenario's, then each intervention's for compare).
+    public static func decode(_ bytes: [UInt8], models: [SimulationModel]) throws(ByteReader.Failure) -> ShardPayload {
+        var r = ByteReader(bytes)
+        let payload: ShardPayload
+        switch try r.u8() {
+        case 1:
+            guard let model = models.first else { throw .invalid("a forecast part without a model") }
+            let b = try ForecastBuilder(decoding: &r, model: model)
+            var rows: [UInt8]? = nil
+            if try r.bool() { rows = try r.raw(try r.count(width: 1)) }
+            payload = .forecast(b, trialRows: rows)
+        case 2:
+            let n = try r.int()
+            guard n == models.count else { throw .invalid("\(n) runs where the command has \(models.count)") }
+            var bs: [ForecastBuilder] = []
+            for m in models { bs.append(try ForecastBuilder(decoding: &r, model: m)) }
+            payload = .builders(bs)
+        case 3:
+            payload = .outputs(try r.doubles())
+        case 4:
+            let n = try r.count(width: 9)
+            var s: [Double?] = []
+            for _ in 0..<n { let has = try r.bool(); let v = try r.double(); s.append(has ? v : nil) }
+            payload = .statistics(s)
+        case let kind:
+            throw .invalid("a body of kind \(kind)")
+        }
+        guard r.remaining == 0 else { throw .invalid("\(r.remaining) bytes after the body") }
+        return payload
+    }
+}

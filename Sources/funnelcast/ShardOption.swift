@@ -1,0 +1,31 @@
+import ArgumentParser
+import Shards
+
+/// `--shard K/N` on `run`, `compare` and `sensitivity` (MODEL.md 20): run
+/// shard K's units only and write its part to `--out PART.fcpart`.
+struct ShardOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Run only shard K of N (K from 0) and write its part to --out PART.fcpart; "
+                               + "`funnelcast merge` joins the parts (docs/scale-out.md).", valueName: "K/N"))
+    var shard: String?
+
+    /// The shard, nil without --shard; a bad value, or no --out part file,
+    /// is one line on stderr and exit status 1.
+    func parsed(out: String?, refusing others: [(String, Bool)] = []) throws -> Shard? {
+        guard let shard else { return nil }
+        switch Shard.parse(shard) {
+        case .failure(let e):
+            printError("--shard \(e)")
+            throw ExitCode(1)
+        case .success(let s):
+            guard let out, out.hasSuffix(".fcpart") else {
+                printError("--shard \(shard) writes a part file: give --out PART.fcpart (got \(out.map { "'\($0)'" } ?? "no --out"))")
+                throw ExitCode(1)
+            }
+            for (option, given) in others where given {
+                printError("--shard: \(option) is for `funnelcast merge`, which writes the outputs of every shard")
+                throw ExitCode(1)
+            }
+            return s
+        }
+    }
+}

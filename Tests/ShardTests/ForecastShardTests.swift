@@ -1,0 +1,80 @@
+import Forecast
+import FunnelModel
+import Reporting
+import Shards
+import Simulation
+import XCTest
+
+/// A run in shards (MODEL.md 20): trial ranges floor(kN/n) ..< floor((k+1)N/n),
+/// the runner started at a shard's first trial, builders merged in shard
+/// order, give one run's state and CSV bytes; past the exact threshold too.
+final class ForecastShardTests: XCTestCase {
+    static let trials = 23_000
+    /// Small, so that the shards cross it in every way: 7 shards of about
+    /// 3,286 trials stay exact and cross it only merged; 2 and 4 cross it alone.
+    static let exactTrials = 5_000
+
+    func testShardRanges() {
+        XCTAssertEqual((0..<7).map { Shard(index: $0, count: 7)!.range(of: 100) },
+                       [0..<14, 14..<28, 28..<42, 42..<57, 57..<71, 71..<85, 85..<100])
+        XCTAssertEqual(Shard(index: 2, count: 4)!.range(of: 3), 1..<2)
+        XCTAssertEqual(Shard(index: 0, count: 4)!.range(of: 3), 0..<0)
+        XCTAssertEqual(Shard.whole.range(of: 9), 0..<9)
+        XCTAssertEqual(Shard(index: 1, count: 2)!.range(of: Int.max).upperBound, Int.max)
+        XCTAssertNil(Shard(index: 4, count: 4))
+        XCTAssertEqual(Shard.parse("3/8"), .success(Shard(index: 3, count: 8)!))
+        XCTAssertEqual(Shard.parse("4/4"), .failure(.outOfRange("4/4", count: 4)))
+        XCTAssertEqual(Shard.parse("0/0"), .failure(.noShards("0/0")))
+        XCTAssertEqual(Shard.parse("1-4"), .failure(.notKOfN("1-4")))
+        XCTAssertEqual(Shard.parse("-1/4"), .failure(.outOfRange("-1/4", count: 4)))
+    }
+
+    /// 1, 2 and 4 shards from the whole run's outcomes; 7 from the runner
+    /// started at each shard's first trial (checking its ranges too).
+    func testMergedShardsAreOneRunBitForBit() throws {
+        let scenario = try ShardFixture.smallPlan()
+        let model = SimulationModel(scenario)
+        let n = Self.trials, seed = scenario.seed
+        var outcomes: [TrialOutcome] = []
+        outcomes.reserveCapacity(n)
+        let (wholeForecast, whole) = ForecastRunner.forecast(
+            model: model, options: RunOptions(trials: n, seed: seed, threads: 2), keepsTrialColumns: false,
+            exactTrials: Self.exactTrials, perTrial: { _, o in outcomes.append(o) })
+        let wholeState = ShardFixture.state(whole)
+        let wholeCSV = csv(whole.build())
+        XCTAssertEqual(csv(wholeForecast), wholeCSV)
+
+        for count in ShardFixture.shardCounts {
+            let parts = try ShardFixture.parts(count: count, total: n, unit: "trials", scenario: scenario) { shard in
+                let range = shard.range(of: n)
+                if count == 7 {
+                    return .forecast(ForecastRunner.forecast(model: model, options: ShardFixture.options(range, seed: seed),
+                                                             keepsTrialColumns: false, exactTrials: Self.exactTrials).1,
+                                     trialRows: nil)
+                }
+                var b = ForecastBuilder(model: model, keepsTrialColumns: false, exactTrials: Self.exactTrials)
+                for i in range { b.add(outcomes[i]) }
+                return .forecast(b, trialRows: nil)
+            }
+            let (merged, rows) = try ShardMerge.forecast(try PartSet(parts), model: model)
+            XCTAssertNil(rows)
+            XCTAssertEqual(ShardFixture.state(merged), wholeState, "\(count) shards")
+            XCTAssertEqual(csv(merged.build()), wholeCSV, "\(count) shards")
+        }
+
+        // Past the threshold mean and sd still agree with every value's summary.
+        var scratch: [Double] = []
+        for metric in [Metric.cost, .recruiterHours, .applicants] {
+            let choice = try MetricChoice(metric.rawValue, model: model)
+            let exact = Statistics.summarize(outcomes.map { choice.trialValue($0, row: &scratch) })
+            let counted = wholeForecast.summary(0, metric)
+            XCTAssertEqual(counted.mean!, exact.mean!, accuracy: 1e-13 * abs(exact.mean!), "\(metric)")
+            XCTAssertEqual(counted.sd!, exact.sd!, accuracy: 1e-11 * exact.sd!, "\(metric)")
+        }
+    }
+
+    /// summary.csv, timeline.csv and funnel.csv of a forecast.
+    private func csv(_ f: Forecast) -> [String] {
+        [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f)].map { $0.render() }
+    }
+}
