@@ -5,6 +5,7 @@
 #   make test-report                    (the HTML report in headless Chromium)
 #   make fuzz                           (100,000 mutated scenarios, release build)
 #   make test-sanitize                  (the parallel runner under TSan and ASan)
+#   make install PREFIX=$$HOME/.local   (funnelcast into PREFIX/bin, the docs into PREFIX/share/doc)
 #   make test-slurm                     (shards on a one-node Slurm cluster, merged)
 
 SWIFT ?= swift
@@ -17,7 +18,11 @@ SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
 
 REPORT_OUT ?= $(OUT)/report-check
 
-.PHONY: deps build run test test-report fuzz test-sanitize test-slurm bench clean
+.PHONY: deps build run test test-report fuzz test-sanitize test-slurm bench clean install uninstall
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DOCDIR ?= $(PREFIX)/share/doc/funnelcast
 
 deps:
 	./scripts/install-deps.sh
@@ -78,6 +83,17 @@ test-sanitize: deps
 	FUNNELCAST_SANITIZER=address FUNNELCAST_FUZZ_COUNT=$(SANITIZE_FUZZ_COUNT) \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address \
 		--scratch-path $(BUILD_DIR)-asan --filter '$(SANITIZE_TESTS)'
+
+# The release binary into BINDIR (it needs no files beside it; GSL is a
+# shared library of the system), README and the model's contract into DOCDIR.
+install: build
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 $(BUILD_DIR)/release/funnelcast $(DESTDIR)$(BINDIR)/funnelcast
+	install -m 644 README.md docs/MODEL.md docs/model.md $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/funnelcast
+	rm -rf $(DESTDIR)$(DOCDIR)
 
 bench: deps
 	$(SWIFT) run -c release $(SWIFT_FLAGS) funnelcast-bench $(ARGS)

@@ -20,18 +20,19 @@ extension ForecastBuilder {
         for s in 0..<scopeCount {
             fillTimes[s].encode(into: &w)
             startTimes[s].encode(into: &w)
+            restrictedFills[s].encode(into: &w)
             let h = fillHistograms[s]
             w.double(h.binWidth); w.ints(h.counts); w.int(h.beyond)
             w.int(timeline[s].count)
             for week in timeline[s] { w.ints(week.counts) }
             w.int(funnelSums[s].count)
             for f in funnelSums[s] {
-                for v in [f.entered, f.passed, f.noShows, f.withdrawn, f.contactFailures, f.rejected] { w.double(v) }
+                for v in [f.entered, f.passed, f.noShows, f.withdrawn, f.contactFailures, f.rejected, f.released] { w.double(v) }
             }
         }
         if keepsTrialColumns {
             for c in columns { w.doubles(c) }
-            for s in 0..<scopeCount { w.doubles(trialFillMeans[s]); w.doubles(trialStartMeans[s]) }
+            for s in 0..<scopeCount { w.doubles(trialFillMeans[s]); w.doubles(trialStartMeans[s]); w.doubles(trialRestrictedMeans[s]) }
             w.int(parameterColumns.count)
             for c in parameterColumns { w.doubles(c) }
         }
@@ -56,6 +57,7 @@ extension ForecastBuilder {
         for s in 0..<scopeCount {
             fillTimes[s] = try MetricSeries(decoding: &r, limit: fillTimes[s].exactLimit)
             startTimes[s] = try MetricSeries(decoding: &r, limit: startTimes[s].exactLimit)
+            restrictedFills[s] = try MetricSeries(decoding: &r, limit: restrictedFills[s].exactLimit)
             let width = try r.double(), counts = try r.ints(), beyond = try r.int()
             guard width == fillHistograms[s].binWidth, counts.count == fillHistograms[s].counts.count,
                   counts.allSatisfy({ $0 >= 0 }), beyond >= 0 else { throw .invalid("a time histogram that does not fit the scenario") }
@@ -74,6 +76,7 @@ extension ForecastBuilder {
                 funnelSums[s][j].withdrawn = try r.double()
                 funnelSums[s][j].contactFailures = try r.double()
                 funnelSums[s][j].rejected = try r.double()
+                funnelSums[s][j].released = try r.double()
             }
         }
         if keeps {
@@ -83,7 +86,9 @@ extension ForecastBuilder {
                 return c
             }
             for i in columns.indices { columns[i] = try column() }
-            for s in 0..<scopeCount { trialFillMeans[s] = try column(); trialStartMeans[s] = try column() }
+            for s in 0..<scopeCount {
+                trialFillMeans[s] = try column(); trialStartMeans[s] = try column(); trialRestrictedMeans[s] = try column()
+            }
             try expect(parameterColumns.count, "uncertain parameters")
             for p in parameterColumns.indices { parameterColumns[p] = try column() }
         }

@@ -31,6 +31,21 @@ public struct Forecast: Sendable {
     public func summary(_ scope: Int, _ metric: Metric) -> MetricSummary {
         summaries[scope][Metric.allCases.firstIndex(of: metric)!]
     }
+
+    /// The share of the scope's openings whose offer was accepted but whose
+    /// start falls after the horizon (in the background check or the notice
+    /// period at the horizon). `time_to_fill` counts these as beyond the
+    /// horizon too, since a fill is recorded at the start.
+    public func startsAfterHorizon(_ scope: Int) -> Double {
+        let steps = funnel[scope].suffix(2)
+        guard openings[scope] > 0 else { return 0 }
+        return steps.reduce(0) { $0 + $1.open } / Double(openings[scope])
+    }
+
+    /// The share of the scope's openings with no accepted offer by the horizon.
+    public func notFilled(_ scope: Int) -> Double {
+        max(0, summary(scope, .timeToFill).beyondHorizon - startsAfterHorizon(scope))
+    }
 }
 
 /// Cumulative starts at the end of one week, across trials.
@@ -43,11 +58,21 @@ public struct TimelinePoint: Sendable, Equatable {
 }
 
 /// One step of the funnel, as mean counts per trial (MODEL.md 17.10).
+/// It adds up: entered = passed + noShows + withdrawn + contactFailures +
+/// rejected + released + open.
 public struct FunnelStep: Sendable, Equatable {
     public var stage: String
     public var entered = 0.0, passed = 0.0, noShows = 0.0, withdrawn = 0.0, contactFailures = 0.0, rejected = 0.0
+    /// Let go when the requisition was covered or cancelled.
+    public var released = 0.0
+    /// Still in the step at the horizon (at `start`: accepted, starts after
+    /// the horizon; at `decision`: still waiting for an offer).
+    public var open = 0.0
 
     public init(stage: String) { self.stage = stage }
+
+    /// What is left once every outcome but `open` is counted.
+    var remainder: Double { entered - passed - noShows - withdrawn - contactFailures - rejected - released }
 
     /// Conversion from entered to passed (nil when nobody entered).
     public var conversion: Double? { entered > 0 ? passed / entered : nil }

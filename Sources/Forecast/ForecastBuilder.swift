@@ -25,6 +25,8 @@ public struct ForecastBuilder: Sendable {
     var series: [MetricSeries]
     /// Per scope: time to fill / time to start per opening (+infinity: unfilled).
     var fillTimes: [MetricSeries], startTimes: [MetricSeries]
+    /// Per scope: min(time to fill, censor point) per opening (the restricted mean).
+    var restrictedFills: [MetricSeries]
     /// Per scope: time to fill in bins, for the report's chart.
     var fillHistograms: [TimeHistogram]
     /// columns[scope * metricCount + metric]: one value per trial (only
@@ -32,6 +34,8 @@ public struct ForecastBuilder: Sendable {
     public internal(set) var columns: [[Double]]
     /// Per scope: trial-level mean of filled openings' times (nil: none filled).
     public internal(set) var trialFillMeans: [[Double]], trialStartMeans: [[Double]]
+    /// Per scope: trial-level mean of every opening's restricted time to fill.
+    public internal(set) var trialRestrictedMeans: [[Double]]
     /// The uncertain parameters per trial: parameterColumns[p][trial].
     public internal(set) var parameterColumns: [[Double]]
     var funnelSums: [[FunnelStep]]
@@ -54,11 +58,13 @@ public struct ForecastBuilder: Sendable {
         let openings = [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings)
         fillTimes = openings.map { MetricSeries(exactLimit: exactTrials * $0) }
         startTimes = fillTimes
+        restrictedFills = fillTimes
         fillHistograms = Array(repeating: TimeHistogram(span: model.horizon, binWidth: TimeHistogram.binWidth(span: model.horizon)),
                                count: scopeCount)
         columns = Array(repeating: [], count: scopeCount * Metric.perTrial.count)
         trialFillMeans = Array(repeating: [], count: scopeCount)
         trialStartMeans = trialFillMeans
+        trialRestrictedMeans = trialFillMeans
         parameterColumns = Array(repeating: [], count: model.uncertainPaths.count)
         let total = model.requisitions.reduce(0) { $0 + $1.openings }
         let weeks = model.weekCount
@@ -69,14 +75,34 @@ public struct ForecastBuilder: Sendable {
         funnelSums = ForecastBuilder.funnelTemplate(model)
     }
 
-    /// Funnel rows per scope: requisitions' own stages; the plan's are the
-    /// union of stage names in order of first appearance (17.10).
+    /// Funnel rows per scope: requisitions' own stages; the plan's are
+    /// `planStageNames` (17.10, issue 15).
     static func funnelTemplate(_ model: SimulationModel) -> [[FunnelStep]] {
         let tail = ["decision", "offer", "background_check", "start"]
-        var planStages: [String] = []
-        for r in model.requisitions { for s in r.stages where !planStages.contains(s.name) { planStages.append(s.name) } }
-        let plan = (planStages + tail).map(FunnelStep.init(stage:))
+        let plan = (planStageNames(model.requisitions.map { ($0.name, $0.stages.map(\.name)) }) + tail).map(FunnelStep.init(stage:))
         return [plan] + model.requisitions.map { r in (r.stages.map(\.name) + tail).map(FunnelStep.init(stage:)) }
+    }
+
+    /// The plan's funnel rows for the requisitions' stage lists: one row per
+    /// stage name, in an order that keeps every requisition's own order
+    /// (the earliest-written name first among those free to come next).
+    /// Where the requisitions order two names differently no such order
+    /// exists, and the rows are each requisition's stages in turn, named
+    /// `REQUISITION.STAGE`.
+    public static func planStageNames(_ requisitions: [(name: String, stages: [String])]) -> [String] {
+        let lists = requisitions.map(\.stages)
+        var names: [String] = []
+        for l in lists { for n in l where !names.contains(n) { names.append(n) } }
+        var before: [String: Set<String>] = [:]
+        for l in lists { for (i, n) in l.enumerated() { before[n, default: []].formUnion(l[..<i]) } }
+        var out: [String] = []
+        while out.count < names.count {
+            guard let next = names.first(where: { n in !out.contains(n) && before[n, default: []].isSubset(of: out) }) else {
+                return requisitions.flatMap { r in r.stages.map { "\(r.name).\($0)" } }
+            }
+            out.append(next)
+        }
+        return out
     }
 
     /// Adds one chunk; chunks must come in trial order.
@@ -94,7 +120,7 @@ public struct ForecastBuilder: Sendable {
             for (p, v) in outcome.parameters.enumerated() { parameterColumns[p].append(v) }
         }
 
-        var planFill = 0.0, planStart = 0.0, planFilled = 0
+        var planFill = 0.0, planStart = 0.0, planFilled = 0, planRestricted = 0.0, planOpenings = 0
         for (r, o) in outcome.requisitions.enumerated() {
             let spec = model.requisitions[r]
             let s = r + 1
@@ -104,14 +130,19 @@ public struct ForecastBuilder: Sendable {
                 fillHistograms[s].add(v); fillHistograms[0].add(v)
             }
             for v in o.startTimes { startTimes[s].add(v); startTimes[0].add(v) }
+            for v in o.fillTimes { restrictedFills[s].add(v); restrictedFills[0].add(v) }
             for _ in 0..<max(0, unfilled) {
+                restrictedFills[s].add(o.censorDays); restrictedFills[0].add(o.censorDays)
                 fillTimes[s].add(.infinity); fillTimes[0].add(.infinity)
                 fillHistograms[s].add(.infinity); fillHistograms[0].add(.infinity)
                 startTimes[s].add(.infinity); startTimes[0].add(.infinity)
             }
             let n = o.fillTimes.count
             let fillSum = o.fillTimes.reduce(0, +), startSum = o.startTimes.reduce(0, +)
+            let restricted = o.restrictedFillSum()
+            planRestricted += restricted; planOpenings += spec.openings
             if keepsTrialColumns {
+                trialRestrictedMeans[s].append(spec.openings > 0 ? restricted / Double(spec.openings) : .nan)
                 trialFillMeans[s].append(n > 0 ? fillSum / Double(n) : .nan)
                 trialStartMeans[s].append(n > 0 ? startSum / Double(n) : .nan)
             }
@@ -121,6 +152,7 @@ public struct ForecastBuilder: Sendable {
             addFunnel(o, spec: spec, scope: 0)
         }
         if keepsTrialColumns {
+            trialRestrictedMeans[0].append(planOpenings > 0 ? planRestricted / Double(planOpenings) : .nan)
             trialFillMeans[0].append(planFilled > 0 ? planFill / Double(planFilled) : .nan)
             trialStartMeans[0].append(planFilled > 0 ? planStart / Double(planFilled) : .nan)
         }
@@ -140,21 +172,24 @@ public struct ForecastBuilder: Sendable {
 
     private mutating func addFunnel(_ o: RequisitionOutcome, spec: CompiledRequisition, scope: Int) {
         for (i, stage) in spec.stages.enumerated() {
-            let j = scope == 0 ? funnelSums[0].firstIndex { $0.stage == stage.name }! : i
+            let j = scope == 0 ? funnelSums[0].firstIndex { $0.stage == stage.name || $0.stage == "\(spec.name).\(stage.name)" }! : i
             funnelSums[scope][j].entered += o.stageEntered[i]
             funnelSums[scope][j].passed += o.stagePassed[i]
             funnelSums[scope][j].noShows += o.stageNoShows[i]
             funnelSums[scope][j].withdrawn += o.stageWithdrawn[i]
             funnelSums[scope][j].contactFailures += o.stageContactFailures[i]
             funnelSums[scope][j].rejected += o.stageRejected[i]
+            funnelSums[scope][j].released += o.stageReleased[i]
         }
         let n = funnelSums[scope].count
         funnelSums[scope][n - 4].entered += o[.finalists]
         funnelSums[scope][n - 4].passed += o[.offers]
         funnelSums[scope][n - 4].withdrawn += o[.decisionWithdrawn]
+        funnelSums[scope][n - 4].released += o[.releasedFinalists]
         funnelSums[scope][n - 3].entered += o[.offers]
         funnelSums[scope][n - 3].passed += o[.accepted]
         funnelSums[scope][n - 3].rejected += o[.declines]
+        funnelSums[scope][n - 3].released += o[.releasedOffers]
         funnelSums[scope][n - 2].entered += o[.checks]
         funnelSums[scope][n - 2].passed += o[.checksPassed]
         funnelSums[scope][n - 2].rejected += o[.bgFail] + o[.bgFalseFail]
@@ -177,6 +212,7 @@ public struct ForecastBuilder: Sendable {
         for s in 0..<scopeCount {
             fillTimes[s].merge(other.fillTimes[s])
             startTimes[s].merge(other.startTimes[s])
+            restrictedFills[s].merge(other.restrictedFills[s])
             fillHistograms[s].merge(other.fillHistograms[s])
             for k in timeline[s].indices { timeline[s][k].merge(other.timeline[s][k]) }
             for j in funnelSums[s].indices {
@@ -187,6 +223,8 @@ public struct ForecastBuilder: Sendable {
                 funnelSums[s][j].withdrawn += o.withdrawn
                 funnelSums[s][j].contactFailures += o.contactFailures
                 funnelSums[s][j].rejected += o.rejected
+                funnelSums[s][j].released += o.released
+                funnelSums[s][j].open += o.open
             }
         }
         if keepsTrialColumns {
@@ -194,6 +232,7 @@ public struct ForecastBuilder: Sendable {
             for s in 0..<scopeCount {
                 trialFillMeans[s].append(contentsOf: other.trialFillMeans[s])
                 trialStartMeans[s].append(contentsOf: other.trialStartMeans[s])
+                trialRestrictedMeans[s].append(contentsOf: other.trialRestrictedMeans[s])
             }
             for p in parameterColumns.indices { parameterColumns[p].append(contentsOf: other.parameterColumns[p]) }
         }
@@ -207,6 +246,7 @@ public struct ForecastBuilder: Sendable {
         switch metric {
         case .timeToFill: return trialFillMeans[scope]
         case .timeToStart: return trialStartMeans[scope]
+        case .timeToFillRestricted: return trialRestrictedMeans[scope]
         default: return columns[scope * metricCount + Metric.perTrial.firstIndex(of: metric)!]
         }
     }
@@ -220,6 +260,7 @@ public struct ForecastBuilder: Sendable {
                 switch metric {
                 case .timeToFill: return fillTimes[s].summary()
                 case .timeToStart: return startTimes[s].summary()
+                case .timeToFillRestricted: return restrictedFills[s].summary()
                 default:
                     return series[s * metricCount + Metric.perTrial.firstIndex(of: metric)!].summary(binary: metric.isBinary)
                 }
@@ -237,8 +278,11 @@ public struct ForecastBuilder: Sendable {
         let funnel = funnelSums.map { rows in
             rows.map { r in
                 var m = r
+                // The sums are whole numbers, so the remainder is exact.
+                m.open = max(0, r.remainder)
                 m.entered /= n; m.passed /= n; m.noShows /= n
                 m.withdrawn /= n; m.contactFailures /= n; m.rejected /= n
+                m.released /= n; m.open /= n
                 return m
             }
         }

@@ -2,14 +2,17 @@ import Simulation
 
 /// A reported metric (MODEL.md sections 11 and 17), in `summary.csv` order.
 public enum Metric: String, CaseIterable, Sendable {
-    case onTime = "on_time", filled, timeToFill = "time_to_fill", timeToStart = "time_to_start", cancelled
+    case onTime = "on_time", filled, filledByDeadline = "filled_by_deadline"
+    case timeToFill = "time_to_fill", timeToFillRestricted = "time_to_fill_restricted", timeToStart = "time_to_start"
+    case cancelled
     case applicants, contactFailures = "contact_failures", noShows = "no_shows", withdrawn, rejected
     case offers, declines, bgFail = "bg_fail", bgFalseFail = "bg_false_fail", reneges
     case recruiterHours = "recruiter_hours", interviewerHours = "interviewer_hours", cost
     case costPerHire = "cost_per_hire", released
 
-    /// One value per opening (time_to_fill, time_to_start) rather than per trial.
-    public var isPerOpening: Bool { self == .timeToFill || self == .timeToStart }
+    /// One value per opening (time_to_fill, its restricted form, time_to_start)
+    /// rather than per trial.
+    public var isPerOpening: Bool { self == .timeToFill || self == .timeToFillRestricted || self == .timeToStart }
 
     /// A 0/1 metric, summarized as a probability with a Wilson interval.
     public var isBinary: Bool { self == .onTime || self == .cancelled }
@@ -21,6 +24,7 @@ public enum Metric: String, CaseIterable, Sendable {
     var counter: Counter? {
         switch self {
         case .filled: return .filled
+        case .filledByDeadline: return .filledByDeadline
         case .applicants: return .applicants
         case .contactFailures: return .contactFailures
         case .noShows: return .noShows
@@ -35,7 +39,7 @@ public enum Metric: String, CaseIterable, Sendable {
         case .interviewerHours: return .interviewerHours
         case .cost: return .cost
         case .released: return .released
-        case .onTime, .cancelled, .timeToFill, .timeToStart, .costPerHire: return nil
+        case .onTime, .cancelled, .timeToFill, .timeToFillRestricted, .timeToStart, .costPerHire: return nil
         }
     }
 }
@@ -87,19 +91,23 @@ public enum TrialMetrics {
         values(of: outcome, into: &perTrial)
         let m = Metric.perTrial.count
         var out: [Double] = []
-        var planFill = 0.0, planStart = 0.0, planN = 0
-        var means: [(Double, Double)] = []
-        for o in outcome.requisitions {
-            let n = o.fillTimes.count
+        var planFill = 0.0, planStart = 0.0, planN = 0, planRestricted = 0.0, planOpenings = 0
+        var means: [(Double, Double, Double)] = []
+        for (r, o) in outcome.requisitions.enumerated() {
+            let n = o.fillTimes.count, openings = model.requisitions[r].openings
             let f = o.fillTimes.reduce(0, +), st = o.startTimes.reduce(0, +)
-            means.append(n > 0 ? (f / Double(n), st / Double(n)) : (.nan, .nan))
-            planFill += f; planStart += st; planN += n
+            let restricted = o.restrictedFillSum()
+            means.append((n > 0 ? f / Double(n) : .nan, n > 0 ? st / Double(n) : .nan,
+                          openings > 0 ? restricted / Double(openings) : .nan))
+            planFill += f; planStart += st; planN += n; planRestricted += restricted; planOpenings += openings
         }
-        means.insert(planN > 0 ? (planFill / Double(planN), planStart / Double(planN)) : (.nan, .nan), at: 0)
+        means.insert((planN > 0 ? planFill / Double(planN) : .nan, planN > 0 ? planStart / Double(planN) : .nan,
+                      planOpenings > 0 ? planRestricted / Double(planOpenings) : .nan), at: 0)
         for s in 0...outcome.requisitions.count {
             for metric in Metric.allCases {
                 switch metric {
                 case .timeToFill: out.append(means[s].0)
+                case .timeToFillRestricted: out.append(means[s].2)
                 case .timeToStart: out.append(means[s].1)
                 default: out.append(perTrial[s * m + Metric.perTrial.firstIndex(of: metric)!])
                 }
@@ -129,10 +137,10 @@ extension Metric {
     public var unit: MetricUnit {
         switch self {
         case .onTime, .cancelled: return .share
-        case .timeToFill, .timeToStart: return .days
+        case .timeToFill, .timeToFillRestricted, .timeToStart: return .days
         case .cost, .costPerHire: return .money
         case .recruiterHours, .interviewerHours: return .hours
-        case .filled, .applicants, .contactFailures, .noShows, .withdrawn, .rejected, .offers, .declines, .bgFail,
+        case .filled, .filledByDeadline, .applicants, .contactFailures, .noShows, .withdrawn, .rejected, .offers, .declines, .bgFail,
              .bgFalseFail, .reneges, .released:
             return .count
         }

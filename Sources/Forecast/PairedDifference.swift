@@ -9,6 +9,10 @@ public struct PairedDifference: Sendable, Equatable {
     public var standardError: Double?
     /// mean(d) -/+ 1.96 standard errors.
     public var ciLow: Double?, ciHigh: Double?
+    /// The two runs' means over the same paired trials: `changedMean -
+    /// baselineMean` is `mean` (to rounding), so the three numbers a table
+    /// shows come from one set of values (issue 15).
+    public var baselineMean: Double?, changedMean: Double?
 
     /// The difference `changed[i] - baseline[i]` over the trials where both
     /// are finite (NaN: no filled opening; +infinity: no hire).
@@ -16,8 +20,14 @@ public struct PairedDifference: Sendable, Equatable {
         precondition(baseline.count == changed.count, "paired runs of \(baseline.count) and \(changed.count) trials")
         var d: [Double] = []
         d.reserveCapacity(baseline.count)
-        for i in baseline.indices where baseline[i].isFinite && changed[i].isFinite { d.append(changed[i] - baseline[i]) }
+        var sumB = 0.0, sumC = 0.0
+        for i in baseline.indices where baseline[i].isFinite && changed[i].isFinite {
+            d.append(changed[i] - baseline[i])
+            sumB += baseline[i]; sumC += changed[i]
+        }
         let s = Statistics.summarize(d)
+        baselineMean = d.isEmpty ? nil : sumB / Double(d.count)
+        changedMean = d.isEmpty ? nil : sumC / Double(d.count)
         n = d.count
         mean = s.mean
         standardError = s.se

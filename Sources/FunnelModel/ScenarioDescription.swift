@@ -52,6 +52,11 @@ extension Scenario {
     static func describe(_ q: Quantity) -> String {
         let d = q.distribution
         if case .constant(let v) = d { return number(v) }
+        // The shape itself, so `successes: 21, trials: 30` reads as
+        // Beta(22, 10), mean 0.6875 (not 0.7): the uniform prior's +1s.
+        if case .beta(let a, let b) = d {
+            return "Beta(\(number(a)), \(number(b))), mean \(number(d.mean)), sd \(number(d.variance.squareRoot()))"
+        }
         return "\(d.name), mean \(number(d.mean)), sd \(number(d.variance.squareRoot()))"
     }
 }

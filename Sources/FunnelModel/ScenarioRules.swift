@@ -52,6 +52,11 @@ public enum ScenarioRules {
     public static let noStages = "needs at least one stage"
     public static let negativeOpensDay = "must not be negative"
 
+    /// opens_day given as a date before the plan's start.
+    public static func opensBeforeStart(start: CivilDate) -> String {
+        "is before the plan's start (\(start)); give a date on or after it, or a number of days after the start"
+    }
+
     /// A pool with people needs hours (a count of 0 means no limit).
     public static func poolHoursProblem(count: Int, hours: Quantity) -> String? {
         count > 0 && hours.distribution == .constant(0)

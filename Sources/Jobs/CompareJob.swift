@@ -12,6 +12,9 @@ public struct CompareJob {
     /// The interventions by name; nil for all of the scenario's.
     public var interventions: [String]?
     public var directory: String?
+    /// The CSV file's field delimiter and decimal mark (`OutputDirectory`).
+    public var delimiter: Character = ","
+    public var decimalComma = false
     /// `--precision`: the baseline alone runs in batches until its watched
     /// metric is this precise (the scenario's trials as the cap); the
     /// comparison then runs on that many trials.
@@ -28,7 +31,7 @@ public struct CompareJob {
     /// Creates the output directory, then checks the limits. Before any work.
     public func prepare(limits: RunLimits, threads: Int) throws(JobError) -> Prepared {
         let outputs: OutputDirectory?
-        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path) } } catch {
+        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter, decimalComma: decimalComma) } } catch {
             throw .output(error)
         }
         if let precision { _ = try precision.choice(SimulationModel(scenario)) }

@@ -16,6 +16,14 @@ public enum JobError: Error, CustomStringConvertible {
     /// Correlations asked of a scenario without uncertain parameters.
     case noUncertainParameters
 
+    /// The error is in a command-line option's value (exit status 64).
+    public var isBadOption: Bool {
+        if case .analysis(let e) = self { return e.isBadOption }
+        // A lever, metric or target the scenario cannot take is a bad option.
+        if case .plan = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .output(let e): return e.description

@@ -6,7 +6,11 @@ import FunnelModel
 public enum ReproducingCommand {
     /// `funnelcast COMMAND FILE --trials N --seed S`, the file quoted unless plain.
     public static func text(_ command: String, file: String, _ scenario: Scenario) -> String {
-        let quoted = file.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? file : "'\(file)'"
-        return "funnelcast \(command) \(quoted) --trials \(scenario.trials) --seed \(scenario.seed)"
+        "funnelcast \(command) \(quoted(file)) --trials \(scenario.trials) --seed \(scenario.seed)"
+    }
+
+    /// A path as a shell reads it: bare where it is safe, else in single quotes.
+    public static func quoted(_ file: String) -> String {
+        file.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? file : "'\(file)'"
     }
 }

@@ -16,6 +16,8 @@ public struct RunJob {
     /// Directory for summary.csv, timeline.csv and funnel.csv, or nil.
     public var directory: String?
     public var delimiter: Character
+    /// Numbers with ',' as the decimal mark.
+    public var decimalComma = false
     /// Also trials.csv in `directory`, one row per trial.
     public var trialsCSV: Bool
     /// Also the HTML report to this file, with this header.
@@ -44,7 +46,7 @@ public struct RunJob {
         if let precision { _ = try precision.choice(model) }
         try limits.checkJob(model, trials: scenario.trials, threads: threads, keepsTrialColumns: false)
         do {
-            let outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter) }
+            let outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter, decimalComma: decimalComma) }
             if let html { try AtomicFile.checkWritable(html) }
             return Prepared(job: self, model: model, outputs: outputs)
         } catch {

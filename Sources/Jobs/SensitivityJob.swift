@@ -32,6 +32,9 @@ public struct SensitivityJob {
     /// sobol: bootstrap resamples for the intervals.
     public var bootstrap: Int
     public var directory: String?
+    /// The CSV file's field delimiter and decimal mark (`OutputDirectory`).
+    public var delimiter: Character = ","
+    public var decimalComma = false
 
     public init(scenario: Scenario, method: Method, metric: String? = nil, scope: String? = nil, parameters: [String] = [],
                 swing: Double = 0.2, bootstrap: Int = 1000, directory: String? = nil) {
@@ -50,7 +53,7 @@ public struct SensitivityJob {
     /// each keeps its trials' values. Before any work.
     public func prepare(limits: RunLimits, threads: Int) throws(JobError) -> Prepared {
         let outputs: OutputDirectory?
-        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path) } } catch {
+        do { outputs = try directory.map { (path) throws(OutputError) in try OutputDirectory(path: path, delimiter: delimiter, decimalComma: decimalComma) } } catch {
             throw .output(error)
         }
         let model = SimulationModel(scenario)

@@ -32,15 +32,18 @@ extension ScenarioReader {
             if cm.isEmpty { report(cn, f.path("changes"), "lists no changes") }
             var changes: [ParameterChange] = []
             var replaced: [(path: String, line: Int?)] = []
+            var sites: [(node: Node, path: String)] = []
             for (pattern, keyNode, value) in pairs(cm, f.path("changes")) {
                 let cpath = f.path("changes") + "[\"\(pattern)\"]"
                 guard let change = change(pattern, keyNode: keyNode, value: value, path: cpath, parameters: parameters) else { continue }
                 changes.append(change)
+                sites.append((value, cpath))
                 if case .replace = change.operation {
                     for p in parameters where PathPattern.matches(pattern, p.slot.path) { replaced.append((p.slot.path, value.mark?.line)) }
                 }
             }
             checkAbsentPools(replaced, scenario: scenario, path: f.path("changes"), skipping: writtenPools)
+            checkApplies(changes, sites: sites, name: name, scenario: scenario)
             out.append(Intervention(name: name, changes: changes))
         }
         return out
@@ -108,6 +111,22 @@ extension ScenarioReader {
             return number(node, path, expected: ScenarioReader.changeForms).map { .replace(.constant($0)) }
         }
         return distribution(node, path).map { .replace($0) }
+    }
+
+    /// The intervention as `compare` will apply it (issue 15, point 7): a
+    /// change that makes the plan invalid (a pool count below 1) is
+    /// reported at the line of the change that reached the field. Only on
+    /// a scenario that is otherwise valid so far, so one mistake is not
+    /// reported twice.
+    mutating func checkApplies(_ changes: [ParameterChange], sites: [(node: Node, path: String)], name: String,
+                               scenario: Scenario) {
+        guard !changes.isEmpty, issues.isEmpty else { return }
+        do { _ = try scenario.applying(changes) } catch {
+            let at = Array(zip(changes, sites)).last { PathPattern.matches($0.0.pattern, error.path) || $0.0.pattern == error.path }?.1
+                ?? sites.last!
+            report(at.node, at.path, "intervention '\(name)' makes \(error.path) invalid: \(error.message)",
+                   value: error.value ?? ScenarioReader.render(at.node))
+        }
     }
 
     /// Setting an absent pool takes both its count and its hours.

@@ -59,7 +59,17 @@ extension ScenarioReader {
         var r = Requisition(name: name, sourcing: Sourcing(applicantsPerWeek: Quantity(0, kind: Requisition.Field.applicantsPerWeek.kind)),
                             stages: [], offer: Offer(accept: Quantity(0, kind: Requisition.Field.accept.kind)))
         read(f, into: &r, [Requisition.Field.openings])
-        if let n = f["opens_day"], let v = plainNumber(n, f.path("opens_day")) {
+        // opens_day: days after the plan's start, or a date (YYYY-MM-DD) on
+        // or after it, read as the days from the start to that date.
+        if let n = f["opens_day"], case .scalar(let text) = n, let day = CivilDate(iso: text.string.trimmingCharacters(in: .whitespaces)) {
+            if let start {
+                if day - start < 0 {
+                    report(n, f.path("opens_day"), ScenarioRules.opensBeforeStart(start: start), value: "\(day)")
+                } else {
+                    r.opensDay = Double(day - start)
+                }
+            }
+        } else if let n = f["opens_day"], let v = plainNumber(n, f.path("opens_day")) {
             if v < 0 {
                 report(n, f.path("opens_day"), ScenarioRules.negativeOpensDay, value: ScenarioReader.render(n))
             } else {

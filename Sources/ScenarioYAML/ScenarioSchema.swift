@@ -139,8 +139,10 @@ public enum ScenarioSchema {
             ("name", .object([("type", "string"), ("pattern", "^[A-Za-z0-9_-]+$"), ("not", .object([("const", "plan")])),
                               ("description", "Letters, digits, '_' and '-'; unique; not 'plan'.")])),
             field(Requisition.Field.openings, in: requisitionTemplate, "Positions to fill."),
-            ("opens_day", .object([("type", "number"), ("minimum", 0), ("default", 0),
-                                   ("description", "Day (since start) the requisition opens.")])),
+            ("opens_day", .object([("oneOf", .array([.object([("type", "number"), ("minimum", 0)]),
+                                                     .object([("type", "string"), ("format", "date")])])),
+                                   ("default", 0),
+                                   ("description", "Day (since start) the requisition opens, or its date (YYYY-MM-DD, on or after start).")])),
             ("deadline", ref("date", "Every opening should have started by the end of this day (default: the horizon).")),
             ("sourcing", mapping("Where applicants come from.", required: ["applicants_per_week"], [
                 field(Requisition.Field.applicantsPerWeek, in: requisitionTemplate, "Applicants per calendar week (Poisson).", required: true),
@@ -314,7 +316,12 @@ public enum ScenarioSchema {
             required = ["dist", "values"]
         }
         let title = "\(name): " + (name == "empirical" ? "values (+ weights)" : parameters.joined(separator: ", "))
-        return .object([("title", .string(title)), ("type", "object"), ("required", .array(required)),
-                        ("additionalProperties", false), ("properties", .object(properties))])
+        var object: [(String, JSONValue)] = [("title", .string(title))]
+        if name == "beta" && parameters == ["successes", "trials"] {
+            object.append(("description", .string("s successes in n trials: Beta(s + 1, n - s + 1) (a uniform prior updated by the "
+                           + "counts), mean (s + 1) / (n + 2); successes: 21, trials: 30 is Beta(22, 10), mean 0.6875, not 0.7.")))
+        }
+        return .object(object + [("type", "object"), ("required", .array(required)),
+                                 ("additionalProperties", false), ("properties", .object(properties))])
     }
 }

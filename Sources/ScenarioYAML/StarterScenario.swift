@@ -63,6 +63,9 @@ public enum StarterScenario {
 
         budget:
           approval_days: 0          # calendar days after opening before offers may go out
+          freezes_per_year: 0       # company-wide budget freezes (Poisson); none by default
+          freeze_days: 14           # each freeze's length: no work, no sourcing, no offers
+          cancel_probability: 0     # at each freeze's start, an open requisition is cancelled
 
         requisitions:
           - name: engineer          # letters, digits, '_' and '-'

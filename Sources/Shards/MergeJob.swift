@@ -61,7 +61,8 @@ public enum MergeJob {
         case let .compare(names):
             let chosen = try InterventionComparison.select(names.isEmpty ? nil : names, from: scenario)
             let models = try InterventionComparison.models(scenario: scenario, interventions: chosen)
-            let (base, results) = InterventionComparison.results(interventions: chosen, builders: try ShardMerge.builders(set, models: models),
+            let builders = try ShardMerge.builders(set, models: models)
+            let (base, results) = InterventionComparison.results(scenario: scenario, interventions: chosen, builders: builders,
                                                                  seed: scenario.seed)
             return .compare(baseline: base, results: results)
         case let .sensitivity(s):

@@ -80,7 +80,8 @@ public struct MergeOutputJob {
                 }
                 if let html {
                     let info = ReportInfo(scenarioFile: header.scenarioFile,
-                                          command: ReproducingCommand.text("run", file: header.scenarioFile, job.scenario))
+                                          command: ReproducingCommand.text("run", file: header.scenarioFile, job.scenario)
+                                              + " --html " + ReproducingCommand.quoted(html))
                     pending.append(try HTMLReport.prepare(forecast, for: html, info: info))
                 }
                 report = TerminalReport.render(forecast)

@@ -4,8 +4,9 @@ import Forecast
 /// and of what, so that a merge can refuse parts that do not belong
 /// together before reading their bodies.
 public struct PartHeader: Sendable, Equatable {
-    /// The layout of the file; a reader refuses any other.
-    public static let formatVersion: UInt32 = 1
+    /// The layout of the file; a reader refuses any other. 2: the builder
+    /// carries the restricted time to fill and the funnel's released counts.
+    public static let formatVersion: UInt32 = 2
 
     public var formatVersion: UInt32 = PartHeader.formatVersion
     /// The funnelcast version that wrote it (`funnelcast --version`).

@@ -6,26 +6,44 @@ public enum Counter: Int, CaseIterable, Sendable {
     case recruiterHours, interviewerHours, cost
     /// Funnel steps after the stages.
     case finalists, decisionWithdrawn, accepted, checks, checksPassed, noticeStarted
+    /// Waiting finalists and unanswered offers released (covered or cancelled).
+    case releasedFinalists, releasedOffers
+    /// Starts by the end of the deadline day (the horizon where there is none).
+    case filledByDeadline
 }
 
 /// What one trial produced for one requisition.
 public struct RequisitionOutcome: Sendable {
     public var counters: [Double]
-    /// Per stage: entered, passed, no-shows, withdrawn, contact failures, rejected.
+    /// Per stage: entered, passed, no-shows, withdrawn, contact failures,
+    /// rejected, released (covered or cancelled while in the stage).
     public var stageEntered: [Double], stagePassed: [Double], stageNoShows: [Double]
     public var stageWithdrawn: [Double], stageContactFailures: [Double], stageRejected: [Double]
+    public var stageReleased: [Double]
     /// Days from opening to the accepted offer, one per start (in start order).
     public var fillTimes: [Double] = []
     /// Days from opening to the start, one per start.
     public var startTimes: [Double] = []
     /// Absolute start times (days since the plan's start), for the timeline.
     public var startInstants: [Double] = []
+    /// Days from the requisition's opening to the horizon: where an opening
+    /// not filled is censored in the restricted mean (`time_to_fill_restricted`).
+    public var censorDays: Double = .infinity
+    /// The requisition's openings (for the restricted mean).
+    public var openings = 0
 
     public init(stageCount: Int) {
         counters = Array(repeating: 0, count: Counter.allCases.count)
         stageEntered = Array(repeating: 0, count: stageCount)
         stagePassed = stageEntered; stageNoShows = stageEntered
         stageWithdrawn = stageEntered; stageContactFailures = stageEntered; stageRejected = stageEntered
+        stageReleased = stageEntered
+    }
+
+    /// The restricted times to fill of every opening: min(T, censorDays),
+    /// an opening not filled counting as `censorDays`; their sum.
+    public func restrictedFillSum() -> Double {
+        fillTimes.reduce(0, +) + Double(max(0, openings - fillTimes.count)) * censorDays
     }
 
     public subscript(_ c: Counter) -> Double {
@@ -38,6 +56,7 @@ public struct RequisitionOutcome: Sendable {
         for i in stageEntered.indices {
             stageEntered[i] = 0; stagePassed[i] = 0; stageNoShows[i] = 0
             stageWithdrawn[i] = 0; stageContactFailures[i] = 0; stageRejected[i] = 0
+            stageReleased[i] = 0
         }
         fillTimes.removeAll(keepingCapacity: true)
         startTimes.removeAll(keepingCapacity: true)
@@ -59,7 +78,12 @@ public struct TrialOutcome: Sendable {
     public var weekly: [Double] = []
 
     public init(model: SimulationModel) {
-        requisitions = model.requisitions.map { RequisitionOutcome(stageCount: $0.stages.count) }
+        requisitions = model.requisitions.map { r in
+            var o = RequisitionOutcome(stageCount: r.stages.count)
+            o.censorDays = max(0, model.horizon - r.opensDay)
+            o.openings = r.openings
+            return o
+        }
         parameters = Array(repeating: 0, count: model.uncertainPaths.count)
         if model.countsWeekly {
             weekly = Array(repeating: 0, count: model.requisitions.count * model.weekCount * WeeklyMeasure.allCases.count)

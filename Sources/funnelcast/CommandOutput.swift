@@ -2,13 +2,10 @@ import ArgumentParser
 import Jobs
 
 /// Runs `body` before any work (a job's `prepare`): an error becomes one
-/// line on stderr and exit status 1.
+/// line on stderr and exit status 1 (64 where an option's value is wrong).
 func refusing<T>(_ body: () throws(JobError) -> T) throws -> T {
     do { return try body() } catch {
-        printError(error.commandLineText)
-        // A lever, metric or target the scenario cannot take is a bad option.
-        if case .plan = error { throw ExitCode(64) }
-        throw ExitCode(1)
+        printError(error.commandLineText); throw ExitCode(error.isBadOption ? 64 : 1)
     }
 }
 
@@ -18,7 +15,7 @@ func refusing<T>(_ body: () throws(JobError) -> T) throws -> T {
 func reportingErrors<T>(_ body: () throws(JobError) -> T) throws -> T {
     do { return try body() } catch {
         try exitIfInterrupted()
-        printError(error.commandLineText); throw ExitCode(1)
+        printError(error.commandLineText); throw ExitCode(error.isBadOption ? 64 : 1)
     }
 }
 

@@ -12,7 +12,8 @@ struct Compare: ParsableCommand {
 
             Examples:
               funnelcast compare Scenarios/reference-plan.yaml --trials 5000 --out out
-              funnelcast compare Scenarios/reference-plan.yaml --intervention "Third recruiter"
+              funnelcast compare Scenarios/reference-plan.yaml \\
+                  --intervention "Third recruiter"
             """
     )
 
@@ -30,15 +31,20 @@ struct Compare: ParsableCommand {
     @Option(help: "Directory for interventions.csv.")
     var out: String?
 
+    @OptionGroup var csv: CSVOptions
+
     @OptionGroup var sharding: ShardOption
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        if let shard = try sharding.parsed(out: out) {
+        if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
+                                                               ("--decimal-comma", csv.decimalComma)]) {
             return try runShard(shard, scenario)
         }
-        let job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,
+        var job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,
                              precision: precision.setting)
+        job.delimiter = csv.character
+        job.decimalComma = csv.decimalComma
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }
         Interrupts.install()

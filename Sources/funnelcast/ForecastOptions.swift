@@ -10,11 +10,17 @@ import Reporting
 /// the run limits checked before any work; they become a job's scenario,
 /// `JobContext` and `RunLimits`.
 struct ForecastOptions: ParsableArguments {
-    @Option(help: "Number of trials (default: the scenario's `trials`).")
+    // `.unconditional`: "--trials -5" reaches `validate` (a clear message)
+    // instead of reading as a missing value followed by an option "-5".
+    @Option(parsing: .unconditional, help: "Number of trials (default: the scenario's `trials`).")
     var trials: Int?
 
-    @Option(help: "Master seed (default: the scenario's `seed`).")
-    var seed: UInt64?
+    @Option(name: .customLong("seed"), parsing: .unconditional,
+            help: ArgumentHelp("Master seed, 0 to 18446744073709551615 (default: the scenario's `seed`).", valueName: "seed"))
+    var seedText: String?
+
+    /// --seed as a number (`validate` has checked it).
+    var seed: UInt64? { seedText.flatMap { UInt64($0) } }
 
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
@@ -36,6 +42,9 @@ struct ForecastOptions: ParsableArguments {
         if let trials, trials < 1 { throw ValidationError("--trials must be at least 1 (got \(trials)).") }
         if let trials, trials > RunLimits.maxTrials {
             throw ValidationError("--trials must be at most \(RunLimits.maxTrials) (got \(trials)).")
+        }
+        if let seedText, UInt64(seedText) == nil {
+            throw ValidationError("--seed must be a whole number from 0 to 18446744073709551615 (got \(seedText)).")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
         if let maxEvents, RunLimits.parseCount(maxEvents) == nil {
@@ -82,5 +91,10 @@ struct ForecastOptions: ParsableArguments {
     /// The command line that gives the same numbers, for the report's header.
     static func reproduce(_ command: String, file: String, _ scenario: Scenario) -> String {
         ReproducingCommand.text(command, file: file, scenario)
+    }
+
+    /// A path as a shell reads it: bare where it is safe, else in single quotes.
+    static func quoted(_ file: String) -> String {
+        ReproducingCommand.quoted(file)
     }
 }

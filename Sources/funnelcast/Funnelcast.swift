@@ -15,7 +15,8 @@ struct Funnelcast: ParsableCommand {
               funnelcast validate Scenarios/single-role.yaml
               funnelcast run Scenarios/reference-plan.yaml --out out
               funnelcast report Scenarios/reference-plan.yaml --out forecast.html
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado \\
+                  --out out
               funnelcast compare Scenarios/reference-plan.yaml --out out
             """,
         version: FunnelcastVersion.current,

@@ -23,6 +23,11 @@ struct Init: ParsableCommand {
     var force = false
 
     func run() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            printError("\(out) is a directory; --out takes the file to write, such as \((out as NSString).appendingPathComponent("plan.yaml"))")
+            throw ExitCode(64)
+        }
         if !force && FileManager.default.fileExists(atPath: out) {
             printError("\(out) exists; choose another name with --out FILE, or overwrite it with --force")
             throw ExitCode(1)

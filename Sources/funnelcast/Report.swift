@@ -17,7 +17,8 @@ struct Report: ParsableCommand {
 
             Examples:
               funnelcast report Scenarios/reference-plan.yaml --out forecast.html
-              funnelcast report Scenarios/reference-plan.yaml --tornado --tornado-trials 1000
+              funnelcast report Scenarios/reference-plan.yaml --tornado \\
+                  --tornado-trials 1000
             """
     )
 

@@ -26,9 +26,7 @@ struct Run: ParsableCommand {
     @Option(help: "Directory for the CSV files.")
     var out: String?
 
-    @Option(help: ArgumentHelp("CSV field delimiter: ',' (default), ';', 'tab', '|'. Decimals are always '.'.",
-                               valueName: "char"))
-    var delimiter: String = ","
+    @OptionGroup var csv: CSVOptions
 
     @Flag(name: .customLong("trials-csv"), help: "Also write DIR/trials.csv, one row per trial.")
     var trialsCSV = false
@@ -40,20 +38,20 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if trialsCSV && out == nil { throw ValidationError("--trials-csv needs --out DIR.") }
-        if case .failure(let e) = CSVDelimiter.parse(delimiter) { throw ValidationError("\(e).") }
         try precision.check()
     }
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil)]) {
+        if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil), ("--decimal-comma", csv.decimalComma)]) {
             return try runShard(shard, scenario)
         }
-        let delimiter = try CSVDelimiter.parse(delimiter).get()
         let info = ReportInfo(scenarioFile: input.scenario,
-                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario))
-        let job = RunJob(scenario: scenario, directory: out, delimiter: delimiter, trialsCSV: trialsCSV, html: html,
+                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario)
+                                  + (html.map { " --html " + ForecastOptions.quoted($0) } ?? ""))
+        var job = RunJob(scenario: scenario, directory: out, delimiter: csv.character, trialsCSV: trialsCSV, html: html,
                          reportInfo: info, precision: precision.setting)
+        job.decimalComma = csv.decimalComma
         // Everything that can be refused is refused before any work starts.
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }

@@ -20,10 +20,15 @@ struct Sensitivity: ParsableCommand {
             p10, p25, p50, p75, p90, p95, beyond_horizon (tornado only).
 
             Examples:
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --trials 2000 --out out
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado --metric time_to_fill.p50 --scope backend --parameters 'requisitions.backend.*.*.*'
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method sobol --trials 2000 --out out
-              funnelcast sensitivity Scenarios/reference-plan.yaml --method correlation --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado \\
+                  --trials 2000 --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method tornado \\
+                  --metric time_to_fill.p50 --scope backend \\
+                  --parameters 'requisitions.backend.*.*.*'
+              funnelcast sensitivity Scenarios/reference-plan.yaml --method sobol \\
+                  --trials 2000 --out out
+              funnelcast sensitivity Scenarios/reference-plan.yaml \\
+                  --method correlation --out out
             """
     )
 
@@ -59,6 +64,8 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Directory for the CSV file.")
     var out: String?
 
+    @OptionGroup var csv: CSVOptions
+
     @OptionGroup var sharding: ShardOption
 
     func validate() throws {
@@ -67,11 +74,14 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
-        if let shard = try sharding.parsed(out: out) {
+        if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
+                                                               ("--decimal-comma", csv.decimalComma)]) {
             return try runShard(shard, scenario)
         }
-        let job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
+        var job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,
                                  swing: swing, bootstrap: bootstrap, directory: out)
+        job.delimiter = csv.character
+        job.decimalComma = csv.decimalComma
         // The output directory, then the limits of every run of the design.
         let limits = try options.limits()
         let prepared = try refusing { () throws(JobError) in try job.prepare(limits: limits, threads: options.threadCount) }

@@ -30,7 +30,7 @@ enum ShardRun {
 extension Run {
     /// `run --shard K/N --out PART.fcpart`.
     func runShard(_ shard: Shard, _ scenario: Scenario) throws {
-        try ShardRun.run(.run(trialsCSV: trialsCSV, delimiter: delimiter), scenario: scenario, scenarioFile: input.scenario,
+        try ShardRun.run(.run(trialsCSV: trialsCSV, delimiter: csv.delimiter ?? ","), scenario: scenario, scenarioFile: input.scenario,
                          shard: shard, options: options, out: out!)
     }
 }

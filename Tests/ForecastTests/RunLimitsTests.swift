@@ -68,7 +68,7 @@ final class RunLimitsTests: XCTestCase {
         let model = SimulationModel(try scenario(plan()))
         XCTAssertThrowsError(try RunLimits(maxMemoryBytes: Double(1 << 30)).check(model: model, trials: 1_000_000_000, threads: 1)) {
             XCTAssertTrue("\($0)".hasPrefix("the run needs about 3"), "\($0)")
-            XCTAssertTrue("\($0)".contains("(1000000000 trials keep about 368 bytes each"), "\($0)")
+            XCTAssertTrue("\($0)".contains("(1000000000 trials keep about 384 bytes each"), "\($0)")
             XCTAssertTrue("\($0)".hasSuffix("more than the limit of 1.0 GB; lower the trial count, or raise the limit "
                                             + "(FUNNELCAST_MAX_MEMORY)"), "\($0)")
             XCTAssertEqual(($0 as? RunLimitError)?.remedy, .fewerTrialsOrRaiseMemoryLimit)

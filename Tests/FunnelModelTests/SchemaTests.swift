@@ -178,6 +178,7 @@ final class SchemaTests: XCTestCase {
                   "budget.approval_days": " +1.5 "
                   "requisitions.*.stages.s0.hr_workdays": {dist: gamma, mean: 1, sd: 0.5}
                   "recruiters.count": 3
+                  "recruiters.hours_per_week": 30
             """
     }()
 }

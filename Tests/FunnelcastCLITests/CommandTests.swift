@@ -151,7 +151,7 @@ final class CommandTests: XCTestCase {
                 compared += 1
             }
         }
-        XCTAssertEqual(compared, 3 * 20 * 6)
+        XCTAssertEqual(compared, 3 * 22 * 6)
 
         // funnel.csv: every step of every scope.
         let funnel = try rows("funnel.csv")

@@ -14,7 +14,7 @@ final class RunCommandTests: XCTestCase {
 
         let summary = try CLI.lines(dir + "/summary.csv")
         XCTAssertEqual(summary[0], "scope,metric,n,mean,sd,se,ci_low,ci_high,p5,p10,p25,p50,p75,p90,p95,beyond_horizon")
-        XCTAssertEqual(summary.count, 1 + 2 * 20, "plan and one requisition, 20 metrics each")
+        XCTAssertEqual(summary.count, 1 + 2 * 22, "plan and one requisition, 22 metrics each")
         XCTAssertTrue(summary.contains { $0.hasPrefix("plan,on_time,150,") })
 
         let timeline = try CLI.lines(dir + "/timeline.csv")
@@ -23,7 +23,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(timeline[1].hasPrefix("plan,1,2027-03-07,"), timeline[1])
 
         let funnel = try CLI.lines(dir + "/funnel.csv")
-        XCTAssertEqual(funnel[0], "scope,stage,entered,passed,no_shows,withdrawn,contact_failures,rejected")
+        XCTAssertEqual(funnel[0], "scope,stage,entered,passed,no_shows,withdrawn,contact_failures,rejected,released,open")
         XCTAssertEqual(funnel.count, 1 + 2 * (3 + 4), "three stages, then decision, offer, background_check, start")
 
         let trials = try CLI.lines(dir + "/trials.csv")
@@ -55,7 +55,7 @@ final class RunCommandTests: XCTestCase {
     func testTerminalReportShowsEveryScope() throws {
         let r = try CLI.run(["run", scenario, "--trials", "100"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for text in ["P(on time)", "fill P50", "cost per hire", "Funnel: plan", "Funnel: data-analyst", "background_check"] {
+        for text in ["P(on time)", "fill P50", "P50 per hire", "Funnel: plan", "Funnel: data-analyst", "background_check"] {
             XCTAssertTrue(r.stdout.contains(text), "missing \(text)")
         }
     }

@@ -20,7 +20,7 @@ final class SensitivityCommandTests: XCTestCase {
         let r = try funnelcast("validate", smallPlan, "--parameters")
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.components(separatedBy: "\n")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("requisitions.team.stages.screen.pass ") && $0.contains("beta, mean 0.3")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("requisitions.team.stages.screen.pass ") && $0.contains("Beta(30, 70), mean 0.3")
                           && $0.hasSuffix("yes") }, r.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("requisitions.team.stages.onsite.no_show ") && $0.contains("0.2")
                           && $0.hasSuffix("no") })
@@ -55,7 +55,7 @@ final class SensitivityCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let csv = try lines("sensitivity-correlation.csv")
         XCTAssertEqual(csv.first, "parameter,scope,metric,spearman")
-        XCTAssertEqual(csv.count, 1 + 4 * 2 * 20, "4 parameters x 2 scopes x 20 metrics")
+        XCTAssertEqual(csv.count, 1 + 4 * 2 * 22, "4 parameters x 2 scopes x 22 metrics")
         XCTAssertTrue(r.stdout.contains("Spearman rank correlation"))
     }
 
@@ -65,33 +65,35 @@ final class SensitivityCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("Intervention: Fewer no-shows"))
         XCTAssertTrue(r.stdout.contains("Intervention: Nothing"))
         let csv = try lines("interventions.csv")
-        XCTAssertEqual(csv.first, "intervention,scope,metric,baseline,value,difference,ci_low,ci_high")
-        XCTAssertEqual(csv.count, 1 + 2 * 2 * 20, "2 interventions x 2 scopes x 20 metrics")
+        XCTAssertEqual(csv.first, "intervention,scope,metric,n_paired,baseline,value,difference,ci_low,ci_high,baseline_p50,value_p50,note")
+        XCTAssertEqual(csv.count, 1 + 2 * 2 * 22, "2 interventions x 2 scopes x 22 metrics")
         // The no-op intervention: value = baseline, difference and interval 0.
         let row = try XCTUnwrap(csv.first { $0.hasPrefix("Nothing,plan,no_shows,") }).components(separatedBy: ",")
-        XCTAssertEqual(row[4], row[3])
-        XCTAssertEqual(Array(row[5...]), ["0", "0", "0"])
+        XCTAssertEqual(row[3], "60")
+        XCTAssertEqual(row[5], row[4])
+        XCTAssertEqual(Array(row[6...8]), ["0", "0", "0"])
+        XCTAssertEqual(row[9], row[10])
     }
 
     func testBadInputIsOneLineAndNoFile() throws {
         let unknown = try funnelcast("compare", smallPlan, "--intervention", "More recruiters", "--out", out.path)
-        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.status, 64)
         XCTAssertEqual(unknown.stderr, "funnelcast: unknown intervention 'More recruiters'; the scenario has: 'Fewer no-shows', 'Nothing'\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("interventions.csv").path))
 
         let pattern = try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--parameters", "requisitions.team.stages.*.noshow")
-        XCTAssertEqual(pattern.status, 1)
+        XCTAssertEqual(pattern.status, 64)
         XCTAssertEqual(pattern.stderr, "funnelcast: --parameters requisitions.team.stages.*.noshow: the pattern matches no tornado "
                            + "parameter; closest: requisitions.team.stages.*.no_show, requisitions.team.stages.*.pass, "
                            + "requisitions.team.stages.*.hr_workdays\n")
 
         let fixed = try funnelcast("sensitivity", smallPlan, "--method", "sobol", "--parameters", "requisitions.team.renege")
-        XCTAssertEqual(fixed.status, 1)
+        XCTAssertEqual(fixed.status, 64)
         XCTAssertTrue(fixed.stderr.hasPrefix("funnelcast: --parameters requisitions.team.renege: the pattern matches only fixed "
                                              + "parameters"), fixed.stderr)
 
         let metric = try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--metric", "ontime")
-        XCTAssertEqual(metric.status, 1)
+        XCTAssertEqual(metric.status, 64)
         XCTAssertTrue(metric.stderr.hasPrefix("funnelcast: unknown metric 'ontime'"))
         XCTAssertEqual(metric.stderr.filter { $0 == "\n" }.count, 1, "one line")
 
@@ -133,7 +135,7 @@ final class SensitivityCommandTests: XCTestCase {
         let rows = try lines("interventions.csv").map { $0.split(separator: ",").map(String.init) }
         for name in ["Fewer no-shows", "Nothing"] {
             let row = rows.first { $0[0] == name && $0[1] == "plan" && $0[2] == "on_time" }!
-            let change = Double(row[5])! * 100
+            let change = Double(row[6])! * 100
             let shown = (change > 0.05 ? "+" : "") + String(format: "%.1f", change) + " pp"
             XCTAssertTrue(html.contains("\(name): ") && html.contains("change \(shown) (95% interval"),
                           "\(name): change \(shown) not on the page")

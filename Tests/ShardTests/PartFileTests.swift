@@ -48,11 +48,13 @@ final class PartFileTests: XCTestCase {
                 XCTAssertTrue([.damaged(path: "bad.fcpart"), .truncated(path: "bad.fcpart")].contains(e), "byte \(i): \(e)")
             }
         }
-        var v2 = bytes
-        v2[8] = 2
-        XCTAssertThrowsError(try PartFile.decode(v2, path: "v2.fcpart")) { error in
-            XCTAssertEqual(error as? PartError, .wrongVersion(path: "v2.fcpart", found: 2, expected: 1))
-            self.assertOneLine(error as! PartError, naming: "v2.fcpart")
+        // A part of the next layout (the version's low byte at offset 8).
+        var next = bytes
+        next[8] = UInt8(PartHeader.formatVersion + 1)
+        XCTAssertThrowsError(try PartFile.decode(next, path: "next.fcpart")) { error in
+            XCTAssertEqual(error as? PartError, .wrongVersion(path: "next.fcpart", found: PartHeader.formatVersion + 1,
+                                                              expected: PartHeader.formatVersion))
+            self.assertOneLine(error as! PartError, naming: "next.fcpart")
         }
         XCTAssertThrowsError(try PartFile.decode(Array("name: a plan\n".utf8), path: "plan.yaml")) { error in
             XCTAssertEqual(error as? PartError, .notAPart(path: "plan.yaml"))

@@ -23,7 +23,7 @@ final class SensitivityShardTests: XCTestCase {
                     models: models, options: ShardFixture.options(shard.range(of: n), seed: scenario.seed)))
             }
             let builders = try ShardMerge.builders(try PartSet(parts), models: models)
-            let (base, results) = InterventionComparison.results(interventions: chosen, builders: builders, seed: scenario.seed)
+            let (base, results) = InterventionComparison.results(scenario: scenario, interventions: chosen, builders: builders, seed: scenario.seed)
             XCTAssertEqual(results, whole, "\(count) shards")
             XCTAssertEqual(SensitivityTables.interventions(results).render(), expected, "\(count) shards")
             XCTAssertEqual(ForecastTables.summary(base).render(), ForecastTables.summary(wholeBase).render())

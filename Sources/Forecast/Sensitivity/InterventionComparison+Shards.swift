@@ -32,8 +32,10 @@ extension InterventionComparison {
     }
 
     /// The baseline's forecast and one result per intervention from the
-    /// builders of every trial (baseline first), as `run` returns them.
-    public static func results(interventions: [Intervention], builders: [ForecastBuilder],
+    /// builders of every trial (baseline first), as `run` returns them:
+    /// the paired baseline and value, the medians, and each intervention's
+    /// clipped-change notes from `scenario` (the one `models` was given).
+    public static func results(scenario: Scenario, interventions: [Intervention], builders: [ForecastBuilder],
                                seed: UInt64) -> (baseline: Forecast, results: [Result]) {
         precondition(builders.count == interventions.count + 1, "\(builders.count) builders for \(interventions.count) interventions")
         func forecast(_ b: ForecastBuilder) -> (Forecast, ForecastBuilder) {
@@ -43,7 +45,9 @@ extension InterventionComparison {
         }
         let base = forecast(builders[0])
         let results = zip(interventions, builders.dropFirst()).map { i, b in
-            Result(intervention: i.name, effects: effects(baseline: base, changed: forecast(b)))
+            // `models` applied every intervention already, so this cannot fail.
+            Result(intervention: i.name, notes: (try? scenario.applying(i))?.changeNotes ?? [],
+                   effects: effects(baseline: base, changed: forecast(b)))
         }
         return (base.0, results)
     }

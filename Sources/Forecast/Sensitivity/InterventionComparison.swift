@@ -9,15 +9,22 @@ public enum InterventionComparison {
     public struct Effect: Sendable, Equatable {
         public var scope: String
         public var metric: Metric
-        /// The metric's mean in each run, as `summary.csv` reports it
-        /// (per-opening metrics over all filled openings).
+        /// The metric's mean in each run over the paired trials (those where
+        /// both runs have a value): the set the change is computed on, so
+        /// value - baseline = change. Per-opening metrics: the mean of the
+        /// trials' means over their filled openings (17.8).
         public var baseline: Double?, value: Double?
+        /// The median in each run as `summary.csv` reports it (every
+        /// opening or trial; nil: beyond the horizon).
+        public var baselineMedian: Double?, valueMedian: Double?
         /// The paired difference of the per-trial values (17.8, 17.9).
         public var difference: PairedDifference
     }
 
     public struct Result: Sendable, Equatable {
         public var intervention: String
+        /// One line per changed field clipped or rounded (`Scenario.changeNotes`).
+        public var notes: [String] = []
         /// Every scope (plan first) and metric, in `Metric.allCases` order.
         public var effects: [Effect]
 
@@ -37,7 +44,7 @@ public enum InterventionComparison {
         guard let names else { return known }
         for n in names where !known.contains(where: { $0.name == n }) {
             throw SensitivityError("unknown intervention '\(n)'; the scenario has: "
-                                   + known.map { "'\($0.name)'" }.joined(separator: ", "))
+                                   + known.map { "'\($0.name)'" }.joined(separator: ", "), badOption: true)
         }
         return known.filter { names.contains($0.name) }
     }
@@ -49,18 +56,23 @@ public enum InterventionComparison {
         let base = SimulationModel(scenario)
         // Check every intervention before the first trial runs.
         var models: [SimulationModel] = []
+        var notes: [[String]] = []
         for i in interventions {
-            do { models.append(SimulationModel(try scenario.applying(i)).aligningParameterStreams(with: base)) } catch {
+            do {
+                let changed = try scenario.applying(i)
+                notes.append(changed.changeNotes)
+                models.append(SimulationModel(changed).aligningParameterStreams(with: base))
+            } catch {
                 throw SensitivityError("\(error)")
             }
         }
         let (baseForecast, baseBuilder) = ForecastRunner.forecast(model: base, options: options, progress: progress)
         if options.isCancelled?() == true { throw .interrupted }
         var results: [Result] = []
-        for (i, model) in zip(interventions, models) {
+        for (k, (i, model)) in zip(interventions, models).enumerated() {
             let (forecast, builder) = ForecastRunner.forecast(model: model, options: options, progress: progress)
             if options.isCancelled?() == true { throw .interrupted }
-            results.append(Result(intervention: i.name,
+            results.append(Result(intervention: i.name, notes: notes[k],
                                   effects: effects(baseline: (baseForecast, baseBuilder), changed: (forecast, builder))))
         }
         return (baseForecast, results)
@@ -71,10 +83,11 @@ public enum InterventionComparison {
         var out: [Effect] = []
         for (s, scope) in baseline.0.scopes.enumerated() {
             for metric in Metric.allCases {
-                out.append(Effect(scope: scope, metric: metric, baseline: baseline.0.summary(s, metric).mean,
-                                  value: changed.0.summary(s, metric).mean,
-                                  difference: PairedDifference(baseline: baseline.1.column(scope: s, metric: metric),
-                                                               changed: changed.1.column(scope: s, metric: metric))))
+                let d = PairedDifference(baseline: baseline.1.column(scope: s, metric: metric),
+                                         changed: changed.1.column(scope: s, metric: metric))
+                out.append(Effect(scope: scope, metric: metric, baseline: d.baselineMean, value: d.changedMean,
+                                  baselineMedian: baseline.0.summary(s, metric).percentile(0.50),
+                                  valueMedian: changed.0.summary(s, metric).percentile(0.50), difference: d))
             }
         }
         return out

@@ -38,20 +38,20 @@ public struct MetricChoice: Sendable, Equatable, CustomStringConvertible {
         let parts = written.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let metric = Metric(rawValue: parts[0]) else {
             throw SensitivityError("unknown metric '\(parts[0])' in --metric \(written); known: "
-                                   + Metric.allCases.map(\.rawValue).joined(separator: ", "))
+                                   + Metric.allCases.map(\.rawValue).joined(separator: ", "), badOption: true)
         }
         var statistic = Statistic.mean
         if parts.count == 2 {
             guard let s = Statistic(rawValue: parts[1]) else {
                 throw SensitivityError("unknown statistic '\(parts[1])' in --metric \(written); known: "
-                                       + Statistic.allCases.map(\.rawValue).joined(separator: ", "))
+                                       + Statistic.allCases.map(\.rawValue).joined(separator: ", "), badOption: true)
             }
             statistic = s
         }
         let scopes = ["plan"] + model.requisitions.map(\.name)
         let name = scope ?? "plan"
         guard let index = scopes.firstIndex(of: name) else {
-            throw SensitivityError("unknown scope '\(name)'; known: \(scopes.joined(separator: ", "))")
+            throw SensitivityError("unknown scope '\(name)'; known: \(scopes.joined(separator: ", "))", badOption: true)
         }
         self.metric = metric
         self.statistic = statistic
@@ -87,6 +87,10 @@ public struct MetricChoice: Sendable, Equatable, CustomStringConvertible {
         if metric.isPerOpening {
             let reqs = scope == 0 ? outcome.requisitions[...] : outcome.requisitions[(scope - 1)...(scope - 1)]
             var sum = 0.0, n = 0
+            if metric == .timeToFillRestricted {
+                for o in reqs { sum += o.restrictedFillSum(); n += o.openings }
+                return n > 0 ? sum / Double(n) : .nan
+            }
             for o in reqs {
                 let times = metric == .timeToFill ? o.fillTimes : o.startTimes
                 sum += times.reduce(0, +)

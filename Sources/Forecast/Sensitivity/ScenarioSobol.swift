@@ -67,7 +67,8 @@ public enum ScenarioSobol {
                     seed: UInt64) throws(SensitivityError) {
             guard metric.statistic == .mean else {
                 throw SensitivityError("--metric \(metric.metric.rawValue).\(metric.statistic.rawValue): Sobol indices split the variance "
-                                       + "of one trial's value; give the metric without a statistic, such as \(metric.metric.rawValue)")
+                                       + "of one trial's value; give the metric without a statistic, such as \(metric.metric.rawValue)",
+                                       badOption: true)
             }
             let chosen = selected ?? Array(model.uncertainPaths.indices)
             guard !chosen.isEmpty else {

@@ -35,13 +35,13 @@ extension TornadoPoint {
     public static func points(of scenario: Scenario, patterns: [String]? = nil,
                               swing: Double) throws(SensitivityError) -> [TornadoPoint] {
         guard swing.isFinite, swing > 0, swing < 1 else {
-            throw SensitivityError("--swing must be between 0 and 1, such as 0.2 for 20% (got \(swing))")
+            throw SensitivityError("--swing must be between 0 and 1, such as 0.2 for 20% (got \(swing))", badOption: true)
         }
         let all = scenario.parameters.filter { $0.value != nil }
         var wanted = Set(all.map(\.slot.path))
         if let patterns {
             do { wanted = Set(try PathPattern.select(patterns, from: all.map(\.slot.path), what: "tornado parameter")) } catch {
-                throw SensitivityError("--parameters \(error)")
+                throw SensitivityError("--parameters \(error)", badOption: true)
             }
         }
         var out: [TornadoPoint] = []

@@ -6,18 +6,20 @@
 public final class CSVFileStream {
     private let file: AtomicFile
     private let delimiter: Character
+    private let decimalComma: Bool
 
     public var path: String { file.path }
 
     /// Creates the temporary file and writes the header.
-    public init(path: String, header: [String], delimiter: Character = ",") throws(OutputError) {
+    public init(path: String, header: [String], delimiter: Character = ",", decimalComma: Bool = false) throws(OutputError) {
         file = try AtomicFile(path: path)
         self.delimiter = delimiter
-        try append(header)
+        self.decimalComma = decimalComma
+        try file.append(CSVTable(header: header).render(delimiter: delimiter))
     }
 
     public func append(_ row: [String]) throws(OutputError) {
-        try file.append(CSVTable(header: row).render(delimiter: delimiter))
+        try file.append(CSVTable(header: decimalComma ? row.map(CSVNumber.withDecimalComma) : row).render(delimiter: delimiter))
     }
 
     /// Flushes, syncs and closes the temporary file: `commit()` only renames it.

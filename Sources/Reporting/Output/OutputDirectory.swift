@@ -14,12 +14,15 @@ import Simulation
 public struct OutputDirectory {
     public let path: String
     public let delimiter: Character
+    /// Numbers with ',' as the decimal mark (`CSVTable.render`).
+    public let decimalComma: Bool
 
     /// Creates the directory if needed and checks it is writable, before
     /// any work starts.
-    public init(path: String, delimiter: Character = ",") throws(OutputError) {
+    public init(path: String, delimiter: Character = ",", decimalComma: Bool = false) throws(OutputError) {
         self.path = path
         self.delimiter = delimiter
+        self.decimalComma = decimalComma
         switch Syscall.isDirectory(path) {
         case true?: break
         case false?: throw OutputError(path: path, problem: .notADirectory)
@@ -69,7 +72,7 @@ public struct OutputDirectory {
         var pending: [AtomicFile] = []
         for (name, table) in zip(OutputDirectory.forecastFiles, tables) {
             do {
-                pending.append(try AtomicFile.prepare(table.render(delimiter: delimiter), for: file(name)))
+                pending.append(try AtomicFile.prepare(table.render(delimiter: delimiter, decimalComma: decimalComma), for: file(name)))
             } catch {
                 for p in pending { p.abandon() }
                 throw error
@@ -81,12 +84,13 @@ public struct OutputDirectory {
     /// Writes one table as `name`; returns its path.
     @discardableResult
     public func write(_ table: CSVTable, as name: String) throws(OutputError) -> String {
-        try AtomicFile.write(table.render(delimiter: delimiter), to: file(name))
+        try AtomicFile.write(table.render(delimiter: delimiter, decimalComma: decimalComma), to: file(name))
         return file(name)
     }
 
     /// A stream for trials.csv, committed by the caller after the run.
     public func trialsStream(model: SimulationModel) throws(OutputError) -> CSVFileStream {
-        try CSVFileStream(path: file("trials.csv"), header: ForecastTables.trialsHeader(model), delimiter: delimiter)
+        try CSVFileStream(path: file("trials.csv"), header: ForecastTables.trialsHeader(model), delimiter: delimiter,
+                          decimalComma: decimalComma)
     }
 }

@@ -14,13 +14,19 @@ public struct CSVTable: Sendable, Equatable {
 
     /// The whole table as text. Rows may differ in length from the header;
     /// they are written as they are.
-    public func render(delimiter: Character = ",") -> String {
+    /// With `decimalComma`, every field that is a number as `CSVNumber`
+    /// writes it ("0.25", "-1.5e-07") gets ',' as its decimal mark, as a
+    /// German or French spreadsheet reads it; the delimiter must then not be ','.
+    public func render(delimiter: Character = ",", decimalComma: Bool = false) -> String {
         precondition(delimiter != "\"" && delimiter != "\r" && delimiter != "\n" && delimiter != "\r\n",
                      "CSV delimiter \(delimiter.debugDescription) would be ambiguous")
+        precondition(!decimalComma || delimiter != ",", "a decimal comma needs a delimiter other than ','")
         var out = ""
         out.reserveCapacity((rows.count + 1) * max(header.count, 1) * 8)
         Self.append(record: header, delimiter: delimiter, to: &out)
-        for row in rows { Self.append(record: row, delimiter: delimiter, to: &out) }
+        for row in rows {
+            Self.append(record: decimalComma ? row.map(CSVNumber.withDecimalComma) : row, delimiter: delimiter, to: &out)
+        }
         return out
     }
 
@@ -58,6 +64,25 @@ public struct CSVTable: Sendable, Equatable {
 
 /// Numbers in CSV fields: plain, locale-free, round-trippable by any reader.
 public enum CSVNumber {
+    /// `field` with ',' for '.' where it is a number as `format` writes it
+    /// (digits, one '.', an optional exponent); any other field as it is.
+    public static func withDecimalComma(_ field: String) -> String {
+        guard field.contains("."), isNumber(field) else { return field }
+        return field.replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func isNumber(_ field: String) -> Bool {
+        var chars = Substring(field)
+        if chars.first == "-" { chars = chars.dropFirst() }
+        let mantissa = chars.prefix { $0 != "e" }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+        let exponent = chars.dropFirst(mantissa.count)
+        if exponent.isEmpty { return true }
+        let e = exponent.dropFirst()
+        return (e.first == "+" || e.first == "-") && e.count > 1 && e.dropFirst().allSatisfy(\.isASCIIDigit)
+    }
+
     /// Formats `v` for a CSV field.
     ///
     /// - nil, NaN or infinite: "" (an empty cell).
@@ -118,4 +143,8 @@ public enum CSVNumber {
         }
         return (negative, digits, Int(exponentText) ?? 0)
     }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

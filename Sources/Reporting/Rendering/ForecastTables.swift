@@ -35,12 +35,15 @@ public enum ForecastTables {
         return t
     }
 
-    /// `funnel.csv`: mean counts per trial of every step, stages first.
+    /// `funnel.csv`: mean counts per trial of every step, stages first; each
+    /// row adds up (entered = passed + the losses + released + open).
     public static func funnel(_ f: Forecast) -> CSVTable {
-        var t = CSVTable(header: ["scope", "stage", "entered", "passed", "no_shows", "withdrawn", "contact_failures", "rejected"])
+        var t = CSVTable(header: ["scope", "stage", "entered", "passed", "no_shows", "withdrawn", "contact_failures", "rejected",
+                                  "released", "open"])
         for (s, scope) in f.scopes.enumerated() {
             for r in f.funnel[s] {
-                t.rows.append([scope, r.stage] + [r.entered, r.passed, r.noShows, r.withdrawn, r.contactFailures, r.rejected]
+                t.rows.append([scope, r.stage] + [r.entered, r.passed, r.noShows, r.withdrawn, r.contactFailures, r.rejected,
+                                                  r.released, r.open]
                     .map { CSVNumber.format($0) })
             }
         }

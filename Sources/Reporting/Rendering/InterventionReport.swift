@@ -3,38 +3,76 @@ import Forecast
 /// One table per intervention: the plan's and each requisition's key
 /// metrics, baseline -> intervention, the change and its 95% interval.
 public enum InterventionReport {
-    /// The metrics the tables show, in order.
-    public static let keyMetrics: [Metric] = [.onTime, .filled, .timeToFill, .timeToStart, .cost, .costPerHire]
+    /// The metrics the tables show, in order: P(on time) and hires by the
+    /// deadline first, times led by their median.
+    public static let keyMetrics: [Metric] = [.onTime, .filledByDeadline, .filled, .timeToFill, .timeToFillRestricted,
+                                              .timeToStart, .cost, .costPerHire]
 
     public static func render(_ results: [InterventionComparison.Result], trials: Int) -> String {
         var out = ""
         for r in results {
             out += "Intervention: \(r.intervention)\n"
-            out += "\(Format.fixed(Double(trials), digits: 0, grouping: true)) trials, the same random numbers as the baseline; "
-                + "change = mean paired difference over trials where both have a value\n"
-            var t = TextTable(columns: [.left("scope"), .left("metric"), .right("baseline"), .right("intervention"),
-                                        .right("change"), .right("95% interval")])
+            for note in r.notes { out += "note: \(note)\n" }
+            out += "\(Format.trials(trials)), "
+                + "the same random numbers as the baseline\n"
+            var t = TextTable(columns: [.left("scope"), .left("metric"), .right("trials"), .right("baseline"),
+                                        .right("intervention"), .right("change"), .right("95% interval")])
             var scope: String? = nil
-            for e in r.effects where keyMetrics.contains(e.metric) {
+            let shown = r.effects.filter { keyMetrics.contains($0.metric) }
+            var scopes: [String] = []
+            for e in shown where !scopes.contains(e.scope) { scopes.append(e.scope) }
+            let ordered = scopes.flatMap { sc in keyMetrics.compactMap { m in shown.first { $0.scope == sc && $0.metric == m } } }
+            for e in ordered {
                 if let scope, scope != e.scope { t.addSeparator() }
-                t.add([scope == e.scope ? "" : e.scope, label(e.metric), MetricFormat.value(e.baseline, e.metric),
-                       MetricFormat.value(e.value, e.metric), MetricFormat.change(e.difference.mean, e.metric),
-                       interval(e)])
+                let name = scope == e.scope ? "" : e.scope
+                if leadsWithMedian(e.metric) {
+                    let change = e.baselineMedian.flatMap { b in e.valueMedian.map { $0 - b } }
+                    t.add([name, medianLabel(e.metric), "all", MetricFormat.value(e.baselineMedian, e.metric),
+                           MetricFormat.value(e.valueMedian, e.metric), MetricFormat.change(change, e.metric), Format.missing])
+                }
+                t.add([leadsWithMedian(e.metric) ? "" : name, label(e.metric), String(e.difference.n),
+                       MetricFormat.value(e.baseline, e.metric), MetricFormat.value(e.value, e.metric),
+                       MetricFormat.change(e.difference.mean, e.metric), interval(e)])
                 scope = e.scope
             }
-            out += t.render() + "\n\n"
+            out += t.render() + "\n"
+            out += legend + "\n\n"
         }
         return out
     }
 
+    /// What every intervention table's numbers are.
+    public static let legend = """
+        baseline, intervention and change: means over the paired trials (the "trials" column: those where both runs \
+        have a value), so intervention - baseline = change; the interval is the paired 95% interval of the change.
+        P50 rows: the median over every opening (or trial) of each run, beyond the horizon counted; no paired interval.
+        time to fill (mean if filled): the trial's mean over its filled openings; restricted: of min(time, horizon), \
+        every opening.
+        """
+
+    /// Time-like metrics (and cost per hire): a median row comes first.
+    static func leadsWithMedian(_ m: Metric) -> Bool {
+        m == .timeToFill || m == .timeToStart || m == .costPerHire
+    }
+
+    static func medianLabel(_ m: Metric) -> String {
+        switch m {
+        case .timeToFill: return "time to fill P50"
+        case .timeToStart: return "time to start P50"
+        default: return "cost per hire P50"
+        }
+    }
+
     static func label(_ m: Metric) -> String {
         switch m {
-        case .onTime: return "P(on time)"
-        case .filled: return "hires"
-        case .timeToFill: return "time to fill (mean)"
-        case .timeToStart: return "time to start (mean)"
+        case .onTime: return "P(all filled by deadline)"
+        case .filledByDeadline: return "hires by deadline"
+        case .filled: return "hires by horizon"
+        case .timeToFill: return "time to fill (mean if filled)"
+        case .timeToFillRestricted: return "time to fill (restricted mean)"
+        case .timeToStart: return "time to start (mean if started)"
         case .cost: return "cost"
-        case .costPerHire: return "cost per hire"
+        case .costPerHire: return "cost per hire (mean)"
         default: return m.rawValue
         }
     }

@@ -11,8 +11,15 @@ public enum SensitivityReport {
     /// low value, `#` at its high value.
     public static func tornado(_ r: Tornado.Result, limit: Int = 25) -> String {
         let m = r.metric
+        // A statistic with no value at the base (a percentile beyond the
+        // horizon): one line instead of a table of "-".
+        guard r.base != nil else {
+            return "Tornado: \(title(m)), \(m.scopeName) has no value in the base run "
+                + (m.statistic.rawValue.hasPrefix("p") ? "(beyond the horizon); choose a lower percentile, beyond_horizon, "
+                   + "or raise horizon_days.\n" : "(no trial has one).\n")
+        }
         var out = "Tornado: \(title(m)), \(m.scopeName); base \(MetricFormat.value(r.base, m.metric, m.statistic))\n"
-        out += "\(Format.fixed(Double(r.trials), digits: 0, grouping: true)) trials per run, \(r.runs) runs, "
+        out += "\(Format.trials(r.trials)) per run, \(r.runs) runs, "
             + "the same random numbers in each. Bars: = parameter at low, # at high, | the base.\n"
         var t = TextTable(columns: [.right("rank"), .left("parameter"), .right("low"), .right("high"), .right("at low"),
                                     .right("at high"), .right("swing"), .left("")])
@@ -69,24 +76,32 @@ public enum SensitivityReport {
         let m = r.metric
         var out = "Sobol indices of one trial's \(m.metric.rawValue), \(m.scopeName): "
             + "\(Format.fixed(Double(r.rows), digits: 0, grouping: true)) rows per matrix, "
-            + "\(Format.fixed(Double(r.trials), digits: 0, grouping: true)) trials\n"
+            + "\(Format.trials(r.trials))\n"
         if r.indices.droppedRows > 0 {
             out += "\(r.indices.droppedRows) rows left out: the metric had no value in one of their trials.\n"
         }
         out += "S1: share of the variance the input explains alone; ST: alone or with others (95% bootstrap intervals).\n"
+        out += "Estimates below 0 (Monte Carlo error around an index of 0) are shown as 0; the CSV has the raw values.\n"
+        if r.rows < 50 * r.inputs.count {
+            out += "Note: \(r.rows) rows for \(r.inputs.count) inputs is few; indices under about 0.1 are not told apart "
+                + "from 0. Raise --trials (rows per matrix) to \(50 * r.inputs.count) or more.\n"
+        }
         var t = TextTable(columns: [.left("input"), .right("S1"), .right("95% interval"), .right("ST"), .right("95% interval")])
         for (i, name) in r.inputs.enumerated() {
             let s = r.indices.firstOrder[i], st = r.indices.total[i]
             if i == r.inputs.count - 1 { t.addSeparator() }
-            t.add([name, index(s.estimate), interval(s), index(st.estimate), interval(st)])
+            t.add([name, index(clip(s.estimate)), interval(s), index(clip(st.estimate)), interval(st)])
         }
         return out + t.render() + "\n"
     }
 
+    /// An index as shown: below 0 is 0 (the CSV keeps the raw estimate).
+    static func clip(_ v: Double) -> Double { v.isFinite && v < 0 ? 0 : v }
+
     static func index(_ v: Double) -> String { v.isFinite ? Format.fixed(v, digits: 3) : Format.missing }
 
     static func interval(_ s: SobolIndex) -> String {
-        s.low.isFinite && s.high.isFinite ? "\(index(s.low)) .. \(index(s.high))" : Format.missing
+        s.low.isFinite && s.high.isFinite ? "\(index(clip(s.low))) .. \(index(clip(s.high)))" : Format.missing
     }
 
     /// Spearman correlations of each parameter with the key metrics of one
@@ -95,7 +110,7 @@ public enum SensitivityReport {
         let key: [Metric] = [.onTime, .filled, .timeToFill, .timeToStart, .cost, .costPerHire]
         let columns = Metric.allCases.filter { key.contains($0) || $0 == metric }
         let out = "Spearman rank correlation with the per-trial metrics of \(scope), "
-            + "\(Format.fixed(Double(trials), digits: 0, grouping: true)) trials\n"
+            + "\(Format.trials(trials))\n"
         var t = TextTable(columns: [.left("parameter")] + columns.map { .right($0.rawValue) })
         var parameters: [String] = []
         for r in rows where !parameters.contains(r.parameter) { parameters.append(r.parameter) }

@@ -27,16 +27,22 @@ public enum SensitivityTables {
                  rows: rows.map { [$0.parameter, $0.scope, $0.metric.rawValue, CSVNumber.format($0.spearman)] })
     }
 
-    /// `interventions.csv`: every intervention, scope and metric.
+    /// `interventions.csv`: every intervention, scope and metric; baseline,
+    /// value and difference over the `n_paired` trials where both runs have
+    /// a value; the medians as `summary.csv` has them; `note`: the
+    /// intervention's clipped or rounded changes (empty: none).
     /// Under `--precision`, two last columns: the trials the baseline's
     /// precision rule chose and the half-width it reached (the same on every row).
     public static func interventions(_ results: [InterventionComparison.Result], precision: PrecisionReached? = nil) -> CSVTable {
-        var t = CSVTable(header: ["intervention", "scope", "metric", "baseline", "value", "difference", "ci_low", "ci_high"]
+        var t = CSVTable(header: ["intervention", "scope", "metric", "n_paired", "baseline", "value", "difference", "ci_low",
+                                  "ci_high", "baseline_p50", "value_p50", "note"]
                          + (precision == nil ? [] : ["trials", "baseline_half_width"]))
         for r in results {
             for e in r.effects {
-                t.rows.append([r.intervention, e.scope, e.metric.rawValue]
-                              + [e.baseline, e.value, e.difference.mean, e.difference.ciLow, e.difference.ciHigh].map { CSVNumber.format($0) }
+                t.rows.append([r.intervention, e.scope, e.metric.rawValue, String(e.difference.n)]
+                              + [e.baseline, e.value, e.difference.mean, e.difference.ciLow, e.difference.ciHigh,
+                                 e.baselineMedian, e.valueMedian].map { CSVNumber.format($0) }
+                              + [r.notes.joined(separator: "; ")]
                               + (precision.map { [String($0.trials), CSVNumber.format($0.halfWidth)] } ?? []))
             }
         }

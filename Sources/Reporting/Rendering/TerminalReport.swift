@@ -5,42 +5,51 @@ import FunnelModel
 public enum TerminalReport {
     public static func render(_ f: Forecast) -> String {
         var out = "\(f.scenarioName)\n"
-        out += "\(Format.fixed(Double(f.trials), digits: 0, grouping: true)) trials, seed \(f.seed), "
+        out += "\(Format.trials(f.trials)), seed \(f.seed), "
         out += "horizon \(Format.fixed(f.horizonDays, digits: 0)) days from \(f.start)\n"
         if let p = f.precision { out += "Precision: " + p.sentence + "\n" }
         out += "\n"
 
         out += "Will the seats be filled by the deadline?\n"
         var onTime = TextTable(columns: [.left("scope"), .right("openings"), .left("deadline"), .right("P(on time)"),
-                                         .right("95% interval"), .right("hires (mean)"), .right("P(cancelled)")])
+                                         .right("95% interval"), .right("hires by deadline"),
+                                         .right("hires by horizon"), .right("P(cancelled)")])
         for (s, scope) in f.scopes.enumerated() {
             let p = f.summary(s, .onTime), hires = f.summary(s, .filled), cancelled = f.summary(s, .cancelled)
+            let byDeadline = f.summary(s, .filledByDeadline)
             onTime.add([scope, String(f.openings[s]), f.deadlines[s]?.description ?? "horizon",
-                        Format.percent(p.mean ?? 0), interval(p), Format.count(hires.mean ?? 0),
-                        Format.percent(cancelled.mean ?? 0)])
+                        Format.percent(p.mean ?? 0), interval(p), Format.count(byDeadline.mean ?? 0),
+                        Format.count(hires.mean ?? 0), Format.percent(cancelled.mean ?? 0)])
         }
-        out += onTime.render() + "\n\n"
+        out += onTime.render() + "\n"
+        out += "hires: mean starts per trial, by the end of the deadline day and by the horizon.\n\n"
 
-        out += "How long? Days from opening, per opening (P10 / P50 / P90)\n"
+        out += "How long? Days from opening to the accepted offer (fill) and to the start, per opening\n"
         var time = TextTable(columns: [.left("scope"), .right("fill P10"), .right("fill P50"), .right("fill P90"),
-                                       .right("start P10"), .right("start P50"), .right("start P90"),
-                                       .right("unfilled")])
+                                       .right("mean if filled"), .right("restricted mean"),
+                                       .right("start P50"), .right("start P90"),
+                                       .right("not filled"), .right("starts after horizon")])
         for (s, scope) in f.scopes.enumerated() {
             let fill = f.summary(s, .timeToFill), start = f.summary(s, .timeToStart)
             time.add([scope, Format.days(fill.percentile(0.10)), Format.days(fill.percentile(0.50)),
-                      Format.days(fill.percentile(0.90)), Format.days(start.percentile(0.10)),
+                      Format.days(fill.percentile(0.90)), Format.days(fill.mean),
+                      Format.days(f.summary(s, .timeToFillRestricted).mean),
                       Format.days(start.percentile(0.50)), Format.days(start.percentile(0.90)),
-                      Format.percent(start.beyondHorizon)])
+                      Format.percent(f.notFilled(s)), Format.percent(f.startsAfterHorizon(s))])
         }
-        out += time.render() + "\n\n"
+        out += time.render() + "\n"
+        out += "Percentiles count openings not started by the horizon as beyond it. mean if filled: of openings filled\n"
+        out += "within the horizon (it grows with horizon_days); restricted mean: of min(time to fill, horizon), every opening.\n\n"
 
-        out += "What does it cost? Means per trial\n"
-        var cost = TextTable(columns: [.left("scope"), .right("cost"), .right("cost per hire"), .right("P90 per hire"),
+        out += "What does it cost? Means per trial; per hire: in trials with a hire\n"
+        var cost = TextTable(columns: [.left("scope"), .right("cost"), .right("P50 per hire"), .right("P90 per hire"),
+                                       .right("mean per hire"),
                                        .right("recruiter"), .right("interviewer"), .right("applicants")])
         for (s, scope) in f.scopes.enumerated() {
             let perHire = f.summary(s, .costPerHire)
-            cost.add([scope, Format.money(f.summary(s, .cost).mean), Format.money(perHire.mean),
-                      perHire.percentile(0.90).map { Format.money($0) } ?? "no hire",
+            cost.add([scope, Format.money(f.summary(s, .cost).mean),
+                      perHire.percentile(0.50).map { Format.money($0) } ?? "no hire",
+                      perHire.percentile(0.90).map { Format.money($0) } ?? "no hire", Format.money(perHire.mean),
                       Format.hours(f.summary(s, .recruiterHours).mean),
                       Format.hours(f.summary(s, .interviewerHours).mean),
                       Format.count(f.summary(s, .applicants).mean ?? 0)])
@@ -51,18 +60,30 @@ public enum TerminalReport {
             out += "Funnel: \(scope) (mean candidates per trial)\n"
             var t = TextTable(columns: [.left("step"), .right("entered"), .right("passed"), .right("conversion"),
                                         .right("no-show"), .right("withdrawn"), .right("no contact"),
-                                        .right("rejected")])
+                                        .right("rejected"), .right("released"), .right("open")])
             for r in f.funnel[s] {
-                t.add([r.stage, Format.count(r.entered), Format.count(r.passed),
+                t.add([stepLabel(r.stage), Format.count(r.entered), Format.count(r.passed),
                        r.conversion.map { Format.percent($0) } ?? Format.missing,
                        Format.count(r.noShows), Format.count(r.withdrawn), Format.count(r.contactFailures),
-                       Format.count(r.rejected)])
+                       Format.count(r.rejected), Format.count(r.released), Format.count(r.open)])
             }
-            out += t.render() + "\n"
-            out += "released when filled or cancelled: \(Format.count(f.summary(s, .released).mean ?? 0))\n\n"
+            out += t.render() + "\n\n"
         }
+        out += "entered = passed + no-show + withdrawn + no contact + rejected + released + open.\n"
         out += "rejected: failed the step (stages), declined (offer), failed the check, reneged (start).\n"
+        out += "released: let go when the requisition was covered or cancelled. open: still in the step at the horizon\n"
+        out += "(decision: still waiting for an offer; start: accepted, starts after the horizon).\n"
         return out
+    }
+
+    /// The terminal's name of a funnel step: `decision` is a wait for an
+    /// offer, not a verdict.
+    public static func stepLabel(_ stage: String) -> String {
+        switch stage {
+        case "decision": return "decision (wait)"
+        case "start": return "start (notice)"
+        default: return stage
+        }
     }
 
     private static func interval(_ s: MetricSummary) -> String {

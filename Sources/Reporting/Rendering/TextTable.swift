@@ -73,6 +73,11 @@ public struct TextTable: Sendable {
 /// Numbers as the terminal report shows them: fixed decimals, '.' as the
 /// decimal mark, ',' between thousands, never the locale.
 public enum Format {
+    /// "1 trial", "2,000 trials": a count of trials with its noun.
+    public static func trials(_ n: Int) -> String {
+        fixed(Double(n), digits: 0, grouping: true) + (n == 1 ? " trial" : " trials")
+    }
+
     /// What a value that has none shows (no mean, no cost per hire).
     public static let missing = "-"
 

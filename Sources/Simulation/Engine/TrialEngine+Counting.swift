@@ -8,8 +8,12 @@ import Sampling
 // trial reports is worked out in one place.
 
 extension TrialEngine {
-    /// The per-stage counts, in the order of a stage's six slots.
-    enum StageCount: Int { case entered, passed, noShows, withdrawn, contactFailures, rejected }
+    /// The per-stage counts, in the order of a stage's slots; `released`:
+    /// candidates let go from the stage when the requisition was covered or
+    /// cancelled (16.15, 16.16).
+    enum StageCount: Int, CaseIterable { case entered, passed, noShows, withdrawn, contactFailures, rejected, released }
+    /// Slots per stage in `stageCounts`.
+    static let stageSlots = StageCount.allCases.count
 
     @inline(__always)
     mutating func add(_ r: Int, _ c: Counter, _ v: Double) {
@@ -23,7 +27,7 @@ extension TrialEngine {
 
     @inline(__always)
     mutating func addStage(_ r: Int, _ s: Int, _ k: StageCount) {
-        stageCounts[6 * (firstStage[r] + s) + k.rawValue] += 1
+        stageCounts[TrialEngine.stageSlots * (firstStage[r] + s) + k.rawValue] += 1
     }
 
     /// Adds `v` to the week of `t` (only where the model counts weekly).
@@ -47,19 +51,22 @@ extension TrialEngine {
         let counts = self.counts, stageCounts = self.stageCounts
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
-            let base = 6 * firstStage[r]
+            let slots = TrialEngine.stageSlots
+            let base = slots * firstStage[r]
             let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
             let costPerApplicant = spec.costPerApplicant.value(u)
             func fill(_ o: inout RequisitionOutcome) {
                 for k in 0..<n { o.counters[k] = counts[r * n + k] }
                 for s in spec.stages.indices {
-                    let b = base + 6 * s
+                    let b = base + slots * s
                     o.stageEntered[s] = stageCounts[b]; o.stagePassed[s] = stageCounts[b + 1]
                     o.stageNoShows[s] = stageCounts[b + 2]; o.stageWithdrawn[s] = stageCounts[b + 3]
                     o.stageContactFailures[s] = stageCounts[b + 4]; o.stageRejected[s] = stageCounts[b + 5]
+                    o.stageReleased[s] = stageCounts[b + 6]
                 }
                 let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
                 o[.onTime] = onTimeStarts >= spec.openings ? 1 : 0
+                o[.filledByDeadline] = Double(onTimeStarts)
                 o[.cost] = o[.applicants] * costPerApplicant
                     + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
                     + o[.checks] * checkCost + o[.filled] * perHire

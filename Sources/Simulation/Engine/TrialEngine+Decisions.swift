@@ -107,12 +107,19 @@ extension TrialEngine {
         while released < live && c >= 0 {
             if Int(candidates[c].requisition) == r {
                 switch candidates[c].status {
-                case .inStage, .finalist:
-                    note(.released, r: r, c: c, stage: candidates[c].status == .inStage ? Int(candidates[c].stage) : -1, at: t)
+                case .inStage:
+                    note(.released, r: r, c: c, stage: Int(candidates[c].stage), at: t)
+                    addStage(r, Int(candidates[c].stage), .released)
+                    candidates[c].status = .gone
+                    released += 1
+                case .finalist:
+                    note(.released, r: r, c: c, stage: -1, at: t)
+                    add(r, .releasedFinalists, 1)
                     candidates[c].status = .gone
                     released += 1
                 case .offered where offers:
                     note(.released, r: r, c: c, at: t)
+                    add(r, .releasedOffers, 1)
                     candidates[c].status = .gone
                     released += 1
                 default: break

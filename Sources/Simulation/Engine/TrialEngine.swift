@@ -43,7 +43,7 @@ struct TrialEngine {
     var candidates: [Candidate] = []
     /// Per-trial counts, flat: counts[r * Counter.allCases.count + counter].
     let counts: PlainBuffer<Double>
-    /// Per-stage counts, flat: stageCounts[6 (firstStage[r] + s) + StageCount].
+    /// Per-stage counts, flat: stageCounts[stageSlots (firstStage[r] + s) + StageCount].
     let stageCounts: PlainBuffer<Double>
     /// Per requisition, week and measure (`TrialOutcome.weekly`), only where
     /// the model counts weekly (else empty).
@@ -94,7 +94,7 @@ struct TrialEngine {
         for r in model.requisitions { first.append(stages); stages += r.stages.count }
         firstStage = first
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
-        stageCounts = PlainBuffer(repeating: 0, count: 6 * stages)
+        stageCounts = PlainBuffer(repeating: 0, count: TrialEngine.stageSlots * stages)
         countsWeekly = model.countsWeekly
         weeklyCounts = PlainBuffer(repeating: 0, count: model.countsWeekly ? n * model.weekCount * WeeklyMeasure.count : 0)
         state = Array(repeating: RequisitionState(), count: n)

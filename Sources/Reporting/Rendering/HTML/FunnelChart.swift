@@ -18,13 +18,14 @@ enum FunnelChart {
     static let declined = Part(name: "declined", cssClass: "f-declined")
     static let check = Part(name: "failed the check", cssClass: "f-check")
     static let renege = Part(name: "reneged", cssClass: "f-renege")
-    static let other = Part(name: "released or open at the end", cssClass: "f-other")
+    static let released = Part(name: "released (covered or cancelled)", cssClass: "f-other")
+    static let open = Part(name: "still in the step at the horizon", cssClass: "f-open")
 
     /// A step's parts with their mean counts, in drawing order. The step's
     /// own failure is `rejected` at the stages, a decline at `offer`, a
     /// failed check at `background_check`, a renege at `start` (17.10).
-    /// `other` is what remains of `entered`: released on coverage or
-    /// cancellation, or still in the step at the horizon.
+    /// Then those released on coverage or cancellation and those still in
+    /// the step at the horizon: the parts add up to `entered`.
     static func parts(_ r: FunnelStep, index: Int, count: Int) -> [(Part, Double)] {
         let own: Part
         switch count - index {
@@ -35,8 +36,8 @@ enum FunnelChart {
         }
         var out = [(passed, r.passed), (noShow, r.noShows), (withdrawn, r.withdrawn), (contact, r.contactFailures),
                    (own, r.rejected)]
-        let rest = r.entered - out.reduce(0) { $0 + $1.1 }
-        out.append((other, max(0, rest)))
+        out.append((released, r.released))
+        out.append((open, r.open))
         return out
     }
 
@@ -51,7 +52,7 @@ enum FunnelChart {
                 }
             }
         }
-        let order = [passed, noShow, withdrawn, contact, rejected, declined, check, renege, other]
+        let order = [passed, noShow, withdrawn, contact, rejected, declined, check, renege, released, open]
         return "<p class=\"legend\">" + order.filter { present.contains($0) }.map {
             "<span class=\"key\"><span class=\"swatch \($0.cssClass)\"></span>\(HTML.escape($0.name))</span>"
         }.joined() + "</p>"

@@ -96,7 +96,10 @@ public enum HTMLReport {
                             lead: "Each intervention run with the same random numbers as the baseline: the change of "
                                 + "\(extras.interventionMetric.name) with its 95% interval (paired differences).",
                             body: figure(InterventionChart.svg(effects, metric: extras.interventionMetric),
-                                         heading: "Interventions: \(extras.interventionMetric.name)"))
+                                         heading: "Interventions: \(extras.interventionMetric.name)")
+                                + effects.flatMap { e in e.notes.map { (e.name, $0) } }.map { name, note in
+                                    "<p class=\"note\">\(HTML.escape(name)): \(HTML.escape(note))</p>"
+                                }.joined())
         }
         if let curves = extras.planCurves, !curves.isEmpty {
             page += section("plan", "What would it take?",
@@ -113,8 +116,8 @@ public enum HTMLReport {
                                 + "</div>"
                         }.joined())
         page += "</main>\n"
-        page += "<footer>Made by funnelcast \(HTML.escape(info.version)) from \(Format.fixed(Double(f.trials), digits: 0, grouping: true)) "
-            + "trials with seed \(f.seed). The same version, scenario, trials and seed give the same numbers, "
+        page += "<footer>Made by funnelcast \(HTML.escape(info.version)) from \(Format.trials(f.trials)) "
+            + "with seed \(f.seed). The same version, scenario, trials and seed give the same numbers, "
             + "whatever the number of threads.</footer>\n"
         page += "</div></body></html>\n"
         return page

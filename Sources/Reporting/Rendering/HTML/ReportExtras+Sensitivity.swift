@@ -25,7 +25,7 @@ extension ReportExtras {
                 guard let e = result.effect(plan, .onTime), let baseline = e.baseline, let value = e.value,
                       let d = e.difference.mean, let lo = e.difference.ciLow, let hi = e.difference.ciHigh else { return nil }
                 return InterventionEffect(name: result.intervention, baseline: baseline, value: value,
-                                          difference: d, ciLow: lo, ciHigh: hi)
+                                          difference: d, ciLow: lo, ciHigh: hi, notes: result.notes)
             }
             extras.interventionMetric = .onTime
         }

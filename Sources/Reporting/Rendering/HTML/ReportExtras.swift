@@ -121,8 +121,12 @@ public struct InterventionEffect: Sendable, Equatable {
     public var difference: Double
     public var ciLow: Double
     public var ciHigh: Double
+    /// The intervention's clipped or rounded changes, one line each.
+    public var notes: [String] = []
 
-    public init(name: String, baseline: Double, value: Double, difference: Double, ciLow: Double, ciHigh: Double) {
+    public init(name: String, baseline: Double, value: Double, difference: Double, ciLow: Double, ciHigh: Double,
+                notes: [String] = []) {
+        self.notes = notes
         self.name = name
         self.baseline = baseline
         self.value = value

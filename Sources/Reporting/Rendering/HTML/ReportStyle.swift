@@ -49,6 +49,7 @@ enum ReportStyle {
         .swatch.f-rejected { background: var(--purple); } .swatch.f-declined { background: var(--sky); }
         .swatch.f-check { background: var(--green); } .swatch.f-renege { background: var(--wine); }
         .swatch.f-other { background: #d9dde1; }
+        .swatch.f-open { background: #f2f4f6; border: 1px solid #b9c0c7; }
         figure h3 { margin: 6px 0 2px; font-size: 14px; font-weight: 600; }
         footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--muted); }
         code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; }
@@ -85,6 +86,7 @@ enum ReportStyle {
         .chart .f-check { fill: var(--green); }
         .chart .f-renege { fill: var(--wine); }
         .chart .f-other { fill: #d9dde1; }
+        .chart .f-open { fill: #f2f4f6; stroke: #b9c0c7; }
         .chart .f-empty { fill: none; stroke: var(--rule); stroke-dasharray: 4 3; }
         .chart .t-low { fill: var(--orange); }
         .chart .t-high { fill: var(--blue); }

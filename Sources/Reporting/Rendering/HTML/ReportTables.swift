@@ -5,7 +5,8 @@ import Forecast
 enum ReportTables {
     static func onTime(_ f: Forecast) -> String {
         var t = HTMLTable(columns: [("scope", false), ("openings", true), ("deadline", false), ("P(on time)", true),
-                                    ("95% interval", true), ("hires (mean)", true), ("P(cancelled)", true)])
+                                    ("95% interval", true), ("hires by deadline", true), ("hires by horizon", true),
+                                    ("P(cancelled)", true)])
         for (s, scope) in f.scopes.enumerated() {
             let p = f.summary(s, .onTime), hires = f.summary(s, .filled), cancelled = f.summary(s, .cancelled)
             let interval = p.ciLow.flatMap { lo in p.ciHigh.map { "\(Format.percent(lo)) - \(Format.percent($0))" } }
@@ -13,6 +14,7 @@ enum ReportTables {
                    HTMLTable.Cell(f.deadlines[s]?.description ?? "horizon", numeric: false),
                    HTMLTable.Cell(Format.percent(p.mean ?? 0), column: "mean", value: p.mean),
                    HTMLTable.Cell(interval ?? Format.missing),
+                   HTMLTable.Cell(Format.count(f.summary(s, .filledByDeadline).mean ?? 0)),
                    HTMLTable.Cell(Format.count(hires.mean ?? 0)),
                    HTMLTable.Cell(Format.percent(cancelled.mean ?? 0))])
         }
@@ -21,26 +23,30 @@ enum ReportTables {
 
     static func times(_ f: Forecast) -> String {
         var t = HTMLTable(columns: [("scope", false), ("fill P10", true), ("fill P50", true), ("fill P90", true),
+                                    ("mean if filled", true), ("restricted mean", true),
                                     ("start P10", true), ("start P50", true), ("start P90", true),
-                                    ("not filled", true)])
+                                    ("not filled", true), ("starts after horizon", true)])
         for (s, scope) in f.scopes.enumerated() {
             let fill = f.summary(s, .timeToFill), start = f.summary(s, .timeToStart)
             t.add([HTMLTable.Cell(scope, numeric: false)]
                   + [0.10, 0.50, 0.90].map { HTMLTable.Cell(days(fill.percentile($0))) }
+                  + [HTMLTable.Cell(days(fill.mean)), HTMLTable.Cell(days(f.summary(s, .timeToFillRestricted).mean))]
                   + [0.10, 0.50, 0.90].map { HTMLTable.Cell(days(start.percentile($0))) }
-                  + [HTMLTable.Cell(Format.percent(fill.beyondHorizon))])
+                  + [HTMLTable.Cell(Format.percent(f.notFilled(s))), HTMLTable.Cell(Format.percent(f.startsAfterHorizon(s)))])
         }
         return t.render()
     }
 
     static func cost(_ f: Forecast) -> String {
-        var t = HTMLTable(columns: [("scope", false), ("cost", true), ("cost per hire", true), ("P90 per hire", true),
+        var t = HTMLTable(columns: [("scope", false), ("cost", true), ("P50 per hire", true), ("P90 per hire", true),
+                                    ("mean per hire", true),
                                     ("recruiter", true), ("interviewer", true), ("applicants", true)])
         for (s, scope) in f.scopes.enumerated() {
             let perHire = f.summary(s, .costPerHire)
             t.add([HTMLTable.Cell(scope, numeric: false), HTMLTable.Cell(Format.money(f.summary(s, .cost).mean)),
-                   HTMLTable.Cell(Format.money(perHire.mean)),
+                   HTMLTable.Cell(perHire.percentile(0.50).map { Format.money($0) } ?? "no hire"),
                    HTMLTable.Cell(perHire.percentile(0.90).map { Format.money($0) } ?? "no hire"),
+                   HTMLTable.Cell(Format.money(perHire.mean)),
                    HTMLTable.Cell(Format.hours(f.summary(s, .recruiterHours).mean)),
                    HTMLTable.Cell(Format.hours(f.summary(s, .interviewerHours).mean)),
                    HTMLTable.Cell(Format.count(f.summary(s, .applicants).mean ?? 0))])
@@ -51,17 +57,20 @@ enum ReportTables {
     /// One scope's funnel, as `funnel.csv` rows.
     static func funnel(_ f: Forecast, scope s: Int) -> String {
         var t = HTMLTable(columns: [("step", false), ("entered", true), ("passed", true), ("conversion", true),
-                                    ("no-show", true), ("withdrawn", true), ("no contact", true), ("rejected", true)],
+                                    ("no-show", true), ("withdrawn", true), ("no contact", true), ("rejected", true),
+                                    ("released", true), ("open", true)],
                           caption: "Funnel: \(f.scopes[s]) (mean candidates per trial)")
         for r in f.funnel[s] {
-            t.add([HTMLTable.Cell(r.stage, numeric: false),
+            t.add([HTMLTable.Cell(TerminalReport.stepLabel(r.stage), numeric: false),
                    HTMLTable.Cell(Format.count(r.entered), column: "entered", value: r.entered),
                    HTMLTable.Cell(Format.count(r.passed), column: "passed", value: r.passed),
                    HTMLTable.Cell(r.conversion.map { Format.percent($0) } ?? Format.missing),
                    HTMLTable.Cell(Format.count(r.noShows), column: "no_shows", value: r.noShows),
                    HTMLTable.Cell(Format.count(r.withdrawn), column: "withdrawn", value: r.withdrawn),
                    HTMLTable.Cell(Format.count(r.contactFailures), column: "contact_failures", value: r.contactFailures),
-                   HTMLTable.Cell(Format.count(r.rejected), column: "rejected", value: r.rejected)],
+                   HTMLTable.Cell(Format.count(r.rejected), column: "rejected", value: r.rejected),
+                   HTMLTable.Cell(Format.count(r.released), column: "released", value: r.released),
+                   HTMLTable.Cell(Format.count(r.open), column: "open", value: r.open)],
                   attributes: [("data-scope", f.scopes[s]), ("data-stage", r.stage)])
         }
         return t.render()
