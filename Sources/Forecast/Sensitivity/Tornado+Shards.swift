@@ -56,16 +56,7 @@ extension Tornado {
             let swing = lo.flatMap { l in hi.map { abs($0 - l) } }
             rows.append(Row(path: p.path, low: p.low, high: p.high, metricLow: lo, metricHigh: hi, swing: swing, rank: 0))
         }
-        // Largest swing first; ties and rows without a swing keep path order.
-        let order = rows.indices.sorted { i, j in
-            switch (rows[i].swing, rows[j].swing) {
-            case let (a?, b?): return a != b ? a > b : i < j
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return i < j
-            }
-        }
-        rows = order.enumerated().map { rank, i in var r = rows[i]; r.rank = rank + 1; return r }
+        rows = ranked(rows)
         return Result(metric: metric, base: baseValue, rows: rows, trials: trials, runs: runs(points))
     }
 }

@@ -53,7 +53,13 @@ public enum Tornado {
             let swing = lo.flatMap { l in hi.map { abs($0 - l) } }
             rows.append(Row(path: p.path, low: p.low, high: p.high, metricLow: lo, metricHigh: hi, swing: swing, rank: 0))
         }
-        // Largest swing first; ties and rows without a swing keep path order.
+        rows = ranked(rows)
+        return Result(metric: metric, base: baseValue, rows: rows, trials: options.trials, runs: runs(points))
+    }
+
+    /// The rows ranked: largest swing first; ties and rows without a swing
+    /// keep path order. Shared by the whole run and the merge of its shards.
+    static func ranked(_ rows: [Row]) -> [Row] {
         let order = rows.indices.sorted { i, j in
             switch (rows[i].swing, rows[j].swing) {
             case let (a?, b?): return a != b ? a > b : i < j
@@ -62,8 +68,7 @@ public enum Tornado {
             case (nil, nil): return i < j
             }
         }
-        rows = order.enumerated().map { rank, i in var r = rows[i]; r.rank = rank + 1; return r }
-        return Result(metric: metric, base: baseValue, rows: rows, trials: options.trials, runs: runs(points))
+        return order.enumerated().map { rank, i in var r = rows[i]; r.rank = rank + 1; return r }
     }
 
     /// Runs a tornado needs for `points` (the base run included), for the
