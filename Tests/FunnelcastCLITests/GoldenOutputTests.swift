@@ -95,8 +95,12 @@ final class GoldenOutputTests: XCTestCase {
 
     /// The first line where two files differ, both versions shown.
     static func firstDifference(_ produced: Data, _ expected: Data) -> String {
-        let a = String(decoding: produced, as: UTF8.self).components(separatedBy: "\n")
-        let b = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
+        // Split the bytes at LF: as a String, CRLF is one Character and
+        // would never match "\n" (every CSV here ends its lines with CRLF).
+        func lines(_ d: Data) -> [String] {
+            d.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let a = lines(produced), b = lines(expected)
         for i in 0..<max(a.count, b.count) {
             let x = i < a.count ? a[i] : "<end of file>"
             let y = i < b.count ? b[i] : "<end of file>"
