@@ -64,7 +64,8 @@ let package = Package(
 
         .executableTarget(
             name: "funnelcast-bench",
-            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History"],
+            dependencies: ["Forecast", "FunnelModel", "ScenarioYAML", "Sampling", "Simulation", "CMallocCounter", "CGSL", "Calibration", "History",
+                           "Shards", "Jobs", "Reporting"],
             path: "Benchmarks/funnelcast-bench"
         ),
         .target(name: "CMallocCounter", path: "Benchmarks/CMallocCounter"),

@@ -7,7 +7,7 @@ import Sampling
 import Simulation
 
 /// funnelcast-bench: what the engine costs, against what its random draws
-/// cost (issue 4). `swift run -c release funnelcast-bench [--quick] [--out FILE.csv]`.
+/// cost (issue 4). `swift run -c release funnelcast-bench [--quick | --shards] [--out FILE.csv]`.
 @main
 struct Bench {
     static func main() throws {
@@ -25,14 +25,27 @@ struct Bench {
             try FitChild.run(history: history, template: value("--template")!)
             return
         }
+        if let parts = value("--child-merge") {
+            try ShardBench.child(partsDir: parts, out: value("--out-dir")!)
+            return
+        }
         let out = value("--out")
         let quick = args.contains("--quick")
         if args.contains("--help") || args.contains("-h") {
-            print("usage: swift run -c release funnelcast-bench [--quick] [--out FILE.csv]")
+            print("""
+                usage: swift run -c release funnelcast-bench [--quick | --shards] [--out FILE.csv]
+                  --shards  only the shards section: part size per trial, and the merge's wall time and
+                            peak memory, for 2e6 and 1e7 trials of a tiny plan in 100 parts each
+                """)
             return
         }
         var report = BenchReport(quick: quick)
-        try report.runAll()
+        if args.contains("--shards") {
+            report.mode = "shards"
+            try ShardBench.run(into: &report)
+        } else {
+            try report.runAll()
+        }
         print(report.table())
         if let out {
             try report.csv().write(toFile: out, atomically: true, encoding: .utf8)

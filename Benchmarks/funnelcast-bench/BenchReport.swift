@@ -18,6 +18,8 @@ struct Measure {
 /// The benchmark's sections, run in order; each appends measures.
 struct BenchReport {
     let quick: Bool
+    /// "full", "quick", or "shards" (the shards section alone).
+    var mode: String
     var measures: [Measure] = []
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let root = packageRoot()
@@ -26,7 +28,7 @@ struct BenchReport {
     /// Nanoseconds a substream seek adds to the draw after it (floor).
     var seekCost = 0.0
 
-    init(quick: Bool) { self.quick = quick }
+    init(quick: Bool) { self.quick = quick; mode = quick ? "quick" : "full" }
 
     mutating func add(_ section: String, _ name: String, _ value: Double, _ unit: String) {
         measures.append(Measure(section: section, name: name, value: value, unit: unit))
@@ -234,7 +236,7 @@ struct BenchReport {
         [("cores", String(cores)),
          ("swift", firstLine(["swift", "--version"]) ?? "unknown"),
          ("commit", firstLine(["git", "-C", root, "rev-parse", "--short", "HEAD"]) ?? "unknown"),
-         ("mode", quick ? "quick" : "full")]
+         ("mode", mode)]
     }
 
     func table() -> String {

@@ -50,6 +50,38 @@ public struct PlanJob {
         return (goal, list)
     }
 
+    /// The goal and the levers as `prepare` resolves them (a shard of `plan`
+    /// and its merge resolve them so too).
+    public func resolved() throws(PlanError) -> (goal: PlanGoal, levers: [Lever]) {
+        try resolve(SimulationModel(scenario))
+    }
+
+    /// The index of the first lever with an answer (found, or reached at
+    /// the range's limit): the lever whose workload `plan` reports.
+    public static func answered(_ results: [PlanResult]) -> Int? {
+        results.firstIndex { $0.status == .found || $0.status == .reachedAtLimit }
+    }
+
+    /// The weekly workload with `result`'s lever at its answer, over the
+    /// trials of its evaluation there (`options.trials`).
+    public static func workload(at result: PlanResult, scenario: Scenario, options: RunOptions,
+                                progress: (@Sendable (Int) -> Void)? = nil) throws(PlanError) -> Workload {
+        Workload.run(try result.lever.apply(result.needed, to: scenario), options: options, progress: progress)
+    }
+
+    /// What a finished plan writes and prints: plan.csv, plan-curve.csv
+    /// (and workload.csv at `workload`'s lever), and the terminal report.
+    /// One function for the unsharded `plan` and the merge of its parts.
+    public static func outputs(_ results: [PlanResult], workload: (index: Int, workload: Workload)?, goal: PlanGoal,
+                               scenario: Scenario) -> (tables: [(name: String, table: CSVTable)], text: String) {
+        var tables: [(name: String, table: CSVTable)] = [("plan.csv", PlanTables.plan(results, goal: goal)),
+                                                         ("plan-curve.csv", PlanTables.curve(results, goal: goal))]
+        if let (_, w) = workload { tables.append(("workload.csv", PlanTables.workload(w))) }
+        var text = PlanReport.render(results, goal: goal, scenario: scenario)
+        if let (i, w) = workload { text += PlanReport.workload(w, at: results[i]) }
+        return (tables, text)
+    }
+
     public struct Prepared {
         let job: PlanJob
         let goal: PlanGoal
@@ -61,27 +93,27 @@ public struct PlanJob {
             let results = try search(context)
             guard let results else { return JobOutcome(interruption: .beforeFinish) }
             // The workload at the first lever's answer (one more run, counting weeks).
-            var workload: (PlanResult, Workload)? = nil
-            if let chosen = results.first(where: { $0.status == .found || $0.status == .reachedAtLimit }) {
-                let scenario: Scenario
-                do { scenario = try chosen.lever.apply(chosen.needed, to: job.scenario) } catch { throw .plan(error) }
+            var workload: (index: Int, workload: Workload)? = nil
+            if let chosen = PlanJob.answered(results) {
                 var options = context.runOptions(job.scenario)
-                options.trials = chosen.atNeeded.trials
+                options.trials = results[chosen].atNeeded.trials
                 let bar = context.progress(options.trials)
-                workload = (chosen, Workload.run(scenario, options: options, progress: { bar.advance(by: $0) }))
+                do {
+                    workload = (chosen, try PlanJob.workload(at: results[chosen], scenario: job.scenario, options: options,
+                                                             progress: { bar.advance(by: $0) }))
+                } catch {
+                    throw .plan(error)
+                }
                 bar.finish()
                 if context.isCancelled() { return JobOutcome(interruption: .beforeFinish) }
             }
+            let finished = PlanJob.outputs(results, workload: workload, goal: goal, scenario: job.scenario)
             do {
                 var written: [String] = []
                 if let outputs {
-                    written.append(try outputs.write(PlanTables.plan(results, goal: goal), as: "plan.csv"))
-                    written.append(try outputs.write(PlanTables.curve(results, goal: goal), as: "plan-curve.csv"))
-                    if let (_, w) = workload { written.append(try outputs.write(PlanTables.workload(w), as: "workload.csv")) }
+                    for (name, table) in finished.tables { written.append(try outputs.write(table, as: name)) }
                 }
-                var text = PlanReport.render(results, goal: goal, scenario: job.scenario)
-                if let (chosen, w) = workload { text += PlanReport.workload(w, at: chosen) }
-                return JobOutcome(written: written, text: text)
+                return JobOutcome(written: written, text: finished.text)
             } catch {
                 throw .output(error)
             }

@@ -15,6 +15,10 @@ public enum MergeJob {
         case tornado(Tornado.Result)
         case sobol(ScenarioSobol.Result)
         case correlation([ParameterCorrelation.Row], metric: MetricChoice)
+        /// `plan`: every lever's result, the workload at the first answer, the goal.
+        case plan([PlanResult], workload: (index: Int, workload: Workload)?, goal: PlanGoal)
+        /// `report`: the forecast and, where the interventions were compared, their results.
+        case report(Forecast, interventions: [InterventionComparison.Result]?)
     }
 
     /// Merges `set`; its job says what the command and scenario were.
@@ -77,6 +81,21 @@ public enum MergeJob {
                 return .tornado(Tornado.result(points: try job.points(s), metric: try job.choice(s),
                                                statistics: try ShardMerge.statistics(set), trials: scenario.trials))
             }
+        case let .plan(p):
+            let (goal, levers) = try job.plan(p)
+            let (results, workload) = try ShardMerge.plan(set, levers: levers)
+            return .plan(results, workload: workload, goal: goal)
+        case let .report(interventions):
+            let chosen = interventions ? scenario.interventions : []
+            if chosen.isEmpty {
+                let (builder, _) = try ShardMerge.forecast(set, model: model)
+                return .report(forecast(builder), interventions: nil)
+            }
+            let models = try InterventionComparison.models(scenario: scenario, interventions: chosen)
+            let (base, results) = InterventionComparison.results(scenario: scenario, interventions: chosen,
+                                                                 builders: try ShardMerge.builders(set, models: models),
+                                                                 seed: scenario.seed)
+            return .report(base, interventions: results)
         }
     }
 }

@@ -11,7 +11,7 @@ public struct MergeOutputJob {
     public var parts: [String]
     /// Directory for the CSV files, or nil.
     public var directory: String?
-    /// The HTML report (parts of `run` only), or nil.
+    /// The HTML report (parts of `run` and `report` only), or nil.
     public var html: String?
 
     public init(parts: [String], directory: String? = nil, html: String? = nil) {
@@ -25,14 +25,20 @@ public struct MergeOutputJob {
         /// A part missing, duplicated, foreign, cut short or unreadable.
         case part(PartError)
         case output(OutputError)
-        /// An HTML report asked of the parts of another command than `run`.
+        /// An HTML report asked of the parts of another command than `run` or `report`.
         case htmlNeedsRunParts(path: String)
+        /// The parts of `report` (first part's path) merged without `--html`,
+        /// or with a CSV directory: they make the page alone.
+        case reportNeedsHTML(path: String)
 
         public var description: String {
             switch self {
             case .part(let e): return e.description
             case .output(let e): return e.description
-            case .htmlNeedsRunParts(let path): return "\(path): only the parts of `run` make an HTML report"
+            case .htmlNeedsRunParts(let path): return "\(path): only the parts of `run` and `report` make an HTML report"
+            case .reportNeedsHTML(let path):
+                return "\(path): the parts of `report` make its HTML page and no CSV files: merge them with --html FILE "
+                    + "and without --out"
             }
         }
     }
@@ -60,7 +66,9 @@ public struct MergeOutputJob {
         let header = set.header
         var delimiter: Character = ","
         if case let .run(_, d) = job.command, case .success(let c) = CSVDelimiter.parse(d) { delimiter = c }
-        if let html {
+        if case .report = merged {
+            guard html != nil, directory == nil else { throw .reportNeedsHTML(path: set.parts[0].path) }
+        } else if let html {
             guard case .run = merged else { throw .htmlNeedsRunParts(path: html) }
         }
         var pending: [AtomicFile] = []
@@ -94,6 +102,18 @@ public struct MergeOutputJob {
             case let .sobol(r):
                 try table(SensitivityTables.sobol(r), "sensitivity-sobol.csv")
                 report = SensitivityReport.sobol(r)
+            case let .plan(results, workload, goal):
+                let finished = PlanJob.outputs(results, workload: workload, goal: goal, scenario: job.scenario)
+                for (name, t) in finished.tables { try table(t, name) }
+                report = finished.text
+            case let .report(forecast, compared):
+                // The page `report` writes, with its own "reproduce with" line.
+                var command = ReproducingCommand.text("report", file: header.scenarioFile, job.scenario)
+                if case .report(false) = job.command { command += " --no-interventions" }
+                let extras = ReportExtras(tornado: nil, interventions: compared)
+                pending.append(try HTMLReport.prepare(forecast, for: html!, info: ReportInfo(scenarioFile: header.scenarioFile,
+                                                                                          command: command), extras: extras))
+                report = ""
             case let .correlation(rows, metric):
                 try table(SensitivityTables.correlation(rows), "sensitivity-correlation.csv")
                 report = SensitivityReport.correlation(rows, scope: metric.scopeName, metric: metric.metric,

@@ -6,7 +6,9 @@ import Forecast
 public struct PartHeader: Sendable, Equatable {
     /// The layout of the file; a reader refuses any other. 2: the builder
     /// carries the restricted time to fill and the funnel's released counts.
-    public static let formatVersion: UInt32 = 2
+    /// 3: the parts of `plan` (body kind 5: levers' results and a workload)
+    /// and of `report` (commands a version-2 reader does not know).
+    public static let formatVersion: UInt32 = 3
 
     public var formatVersion: UInt32 = PartHeader.formatVersion
     /// The funnelcast version that wrote it (`funnelcast --version`).
@@ -29,7 +31,7 @@ public struct PartHeader: Sendable, Equatable {
     public var shard: Shard
     /// This part's units: `shard.range(of: total)`.
     public var range: Range<Int>
-    /// The command (`run`, `compare`, `sensitivity`) and every option that
+    /// The command (`run`, `compare`, `sensitivity`, `plan`, `report`) and every option that
     /// changes a result (not --threads, --out, --shard), as key and value
     /// in a fixed order.
     public var command: String

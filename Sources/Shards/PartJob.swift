@@ -4,7 +4,7 @@ import Jobs
 import Reporting
 import Simulation
 
-/// `run`, `compare` or `sensitivity` with `--shard K/N --out PART.fcpart`
+/// `run`, `compare`, `sensitivity`, `plan` or `report` with `--shard K/N --out PART.fcpart`
 /// without the process: one shard's units (`ShardJob`) and its part file,
 /// written through `AtomicFile` so that a reader never sees half a part and
 /// a cancelled or failed shard leaves the previous part as it was.
@@ -46,9 +46,13 @@ public struct PartJob {
             throw .analysis(error)
         }
         let keepsTrialColumns: Bool
-        if case .run = command { keepsTrialColumns = false } else { keepsTrialColumns = true }
+        switch command {
+        case .run, .plan: keepsTrialColumns = false
+        case .report(let i): keepsTrialColumns = i && !scenario.interventions.isEmpty
+        default: keepsTrialColumns = true
+        }
         do {
-            try limits.check(model: job.model, trials: command.isTornado ? scenario.trials : header.range.count,
+            try limits.check(model: job.model, trials: command.unitIsAWholeRun ? scenario.trials : header.range.count,
                              threads: threads, keepsTrialColumns: keepsTrialColumns)
         } catch {
             throw .limits(error)
@@ -70,6 +74,9 @@ public struct PartJob {
             switch job.command {
             case .compare(let names): return 1 + (names.isEmpty ? scenario.interventions.count : names.count)
             case .sensitivity(let s) where s.method == .tornado: return scenario.trials
+            // As `plan`'s bar: about 24 evaluations of a lever.
+            case .plan: return scenario.trials * 24
+            case .report(true): return 1 + scenario.interventions.count
             default: return 1
             }
         }
@@ -108,9 +115,11 @@ public struct PartJob {
 }
 
 extension ShardedCommand {
-    /// A tornado: its shards split the runs, each of the scenario's trials.
-    public var isTornado: Bool {
+    /// A tornado or a plan: its shards split the runs (a tornado's) or the
+    /// levers (a plan's), each unit a whole run of the scenario's trials.
+    public var unitIsAWholeRun: Bool {
         if case .sensitivity(let s) = self { return s.method == .tornado }
+        if case .plan = self { return true }
         return false
     }
 }

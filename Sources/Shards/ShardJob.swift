@@ -1,5 +1,6 @@
 import Forecast
 import FunnelModel
+import Jobs
 import Simulation
 
 /// One shard of a command (MODEL.md 20): the units it splits (trials, a
@@ -18,6 +19,7 @@ public struct ShardJob: Sendable {
 
     /// The whole run's units: N and what they are.
     public func units() throws(SensitivityError) -> (total: Int, unit: String) {
+        if case let .plan(p) = command { return (try plan(p).levers.count, "levers") }
         guard case let .sensitivity(s) = command, s.method != .correlation else { return (scenario.trials, "trials") }
         if s.method == .sobol { return (try study(s).design.evaluations, "evaluations") }
         return (Tornado.runs(try points(s)), "runs")
@@ -73,7 +75,57 @@ public struct ShardJob: Sendable {
                 return .statistics(try Tornado.statistics(scenario: scenario, points: try points(s), metric: try choice(s),
                                                           options: each, runs: range, progress: progress))
             }
+        case let .plan(p):
+            // Each lever of the range searched whole, as `plan` searches it:
+            // every evaluation on trials 0 ..< trials.
+            let (goal, levers) = try plan(p)
+            var each = options
+            each.firstTrial = 0
+            each.trials = scenario.trials
+            var search = PlanSearch(scenario: scenario, goal: goal, options: each, precision: p.precision)
+            search.progress = progress
+            var results: [PlanResult] = []
+            for lever in levers[range] {
+                let r: PlanResult?
+                do { r = try search.search(lever, isCancelled: { isCancelled?() == true }) } catch {
+                    throw SensitivityError(error.description, badOption: true)
+                }
+                guard let r else { throw .interrupted }
+                results.append(r)
+            }
+            // The workload at this shard's first answer: the plan's where no
+            // earlier shard has one (the merge takes the first in shard order).
+            var workload: (index: Int, workload: Workload)? = nil
+            if let i = PlanJob.answered(results) {
+                var at = each
+                at.trials = results[i].atNeeded.trials
+                do { workload = (range.lowerBound + i, try PlanJob.workload(at: results[i], scenario: scenario, options: at)) } catch {
+                    throw SensitivityError(error.description, badOption: true)
+                }
+                try checkCancelled()
+            }
+            return .plan(results, workload: workload)
+        case let .report(interventions):
+            let chosen = interventions ? scenario.interventions : []
+            if chosen.isEmpty {
+                let (_, builder) = ForecastRunner.forecast(model: model, options: options, keepsTrialColumns: false, progress: progress)
+                try checkCancelled()
+                return .forecast(builder, trialRows: nil)
+            }
+            let models = try InterventionComparison.models(scenario: scenario, interventions: chosen)
+            return .builders(try InterventionComparison.builders(models: models, options: options, progress: progress))
         }
+    }
+
+    /// `plan`'s goal and levers, resolved as `plan` resolves them.
+    func plan(_ p: ShardedCommand.Plan) throws(SensitivityError) -> (goal: PlanGoal, levers: [Lever]) {
+        do { return try planJob(p).resolved() } catch { throw SensitivityError(error.description, badOption: true) }
+    }
+
+    /// The `PlanJob` of `p` on this scenario.
+    func planJob(_ p: ShardedCommand.Plan) -> PlanJob {
+        PlanJob(scenario: scenario, levers: p.levers, target: p.target, metric: p.metric, scope: p.scope, min: p.min, max: p.max,
+                precision: p.precision)
     }
 
     func choice(_ s: ShardedCommand.Sensitivity) throws(SensitivityError) -> MetricChoice {

@@ -1,4 +1,5 @@
 import Forecast
+import Jobs
 import Simulation
 
 /// Puts the parts of one run back together, in shard order (MODEL.md 20):
@@ -8,11 +9,12 @@ public enum ShardMerge {
     /// Hands every part's body to `body`, shard 0 first, each decoded in
     /// turn and checked to cover its range (so a merge holds one decoded
     /// body beside what it merged so far).
-    static func eachPayload(_ set: PartSet, models: [SimulationModel],
+    static func eachPayload(_ set: PartSet, models: [SimulationModel], levers: [Lever] = [],
                             _ body: (String, ShardPayload) throws(PartError) -> Void) throws(PartError) {
         for p in set.parts {
             let payload: ShardPayload
-            do { payload = try ShardPayload.decode(p.file.body, models: models) } catch {
+            let range = p.file.header.range.clamped(to: 0..<levers.count)
+            do { payload = try ShardPayload.decode(p.file.body, models: models, levers: Array(levers[range])) } catch {
                 switch error {
                 case .truncated: throw .invalid(path: p.path, reason: "the body ends inside a value")
                 case .invalid(let why): throw .invalid(path: p.path, reason: why)
@@ -66,6 +68,26 @@ public enum ShardMerge {
             out.append(contentsOf: s)
         }
         return out
+    }
+
+    /// plan: every lever's result, in lever order, and the workload at the
+    /// first answered lever: the one of the first part (in shard order) that
+    /// has one, which is that part's first answer and so the plan's.
+    public static func plan(_ set: PartSet, levers: [Lever]) throws(PartError)
+        -> (results: [PlanResult], workload: (index: Int, workload: Workload)?) {
+        var results: [PlanResult] = []
+        var workload: (index: Int, workload: Workload)? = nil
+        try eachPayload(set, models: [], levers: levers) { path, payload throws(PartError) in
+            guard case let .plan(r, w) = payload else { throw .invalid(path: path, reason: "not a plan part") }
+            let first = results.count
+            let own = PlanJob.answered(r).map { first + $0 }
+            guard w?.index == own else {
+                throw .invalid(path: path, reason: "its workload is not at its first answered lever")
+            }
+            results.append(contentsOf: r)
+            if workload == nil, let w { workload = w }
+        }
+        return (results, workload)
     }
 
     /// Reads the parts at `paths` (any order) and checks they belong together.

@@ -10,12 +10,16 @@ import Simulation
 /// - `builders` (compare): the count, then the baseline's builder and each
 ///   intervention's, per-trial columns kept;
 /// - `outputs` (Sobol): the metric on each evaluation of the range;
-/// - `statistics` (tornado): each run's statistic (a flag, then the value).
+/// - `statistics` (tornado): each run's statistic (a flag, then the value);
+/// - `plan`: each of the shard's levers' result (`PlanCoding`), then a flag
+///   and, if set, the index (among all the levers) of the shard's first
+///   answered lever and the workload there.
 public enum ShardPayload: Sendable {
     case forecast(ForecastBuilder, trialRows: [UInt8]?)
     case builders([ForecastBuilder])
     case outputs([Double])
     case statistics([Double?])
+    case plan([PlanResult], workload: (index: Int, workload: Workload)?)
 
     /// The units this payload covers (trials, evaluations or runs).
     public var count: Int {
@@ -24,6 +28,7 @@ public enum ShardPayload: Sendable {
         case .builders(let bs): return bs.first?.trials ?? 0
         case .outputs(let o): return o.count
         case .statistics(let s): return s.count
+        case .plan(let r, _): return r.count
         }
     }
 
@@ -46,13 +51,21 @@ public enum ShardPayload: Sendable {
             w.u8(4)
             w.int(s.count)
             for v in s { w.bool(v != nil); w.double(v ?? 0) }
+        case let .plan(results, workload):
+            w.u8(5)
+            w.int(results.count)
+            for r in results { r.encode(into: &w) }
+            w.bool(workload != nil)
+            if let (i, load) = workload { w.int(i); load.encode(into: &w) }
         }
         return w.bytes
     }
 
     /// Reads a body; `models` are the models its builders are of (the
-    /// scenario's, then each intervention's for compare).
-    public static func decode(_ bytes: [UInt8], models: [SimulationModel]) throws(ByteReader.Failure) -> ShardPayload {
+    /// scenario's, then each intervention's for compare); `levers`, a plan
+    /// part's levers (its range of them).
+    public static func decode(_ bytes: [UInt8], models: [SimulationModel],
+                              levers: [Lever] = []) throws(ByteReader.Failure) -> ShardPayload {
         var r = ByteReader(bytes)
         let payload: ShardPayload
         switch try r.u8() {
@@ -75,6 +88,14 @@ public enum ShardPayload: Sendable {
             var s: [Double?] = []
             for _ in 0..<n { let has = try r.bool(); let v = try r.double(); s.append(has ? v : nil) }
             payload = .statistics(s)
+        case 5:
+            let n = try r.int()
+            guard n == levers.count else { throw .invalid("\(n) levers where its range has \(levers.count)") }
+            var results: [PlanResult] = []
+            for lever in levers { results.append(try PlanResult(decoding: &r, lever: lever)) }
+            var workload: (index: Int, workload: Workload)? = nil
+            if try r.bool() { workload = (try r.int(), try Workload(decoding: &r)) }
+            payload = .plan(results, workload: workload)
         case let kind:
             throw .invalid("a body of kind \(kind)")
         }

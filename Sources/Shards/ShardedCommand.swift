@@ -11,6 +11,26 @@ public enum ShardedCommand: Sendable, Equatable {
     case compare(interventions: [String])
     /// `sensitivity --method tornado|sobol|correlation`.
     case sensitivity(Sensitivity)
+    /// `plan`: its shards split the levers, each searched whole.
+    case plan(Plan)
+    /// `report`: the scenario's interventions compared or not
+    /// (`--no-interventions`); its merge writes the HTML page.
+    case report(interventions: Bool)
+
+    /// `plan`'s options, as `PlanJob` takes them.
+    public struct Plan: Sendable, Equatable {
+        public var levers: [String]
+        public var target: Double
+        public var metric: String?, scope: String?
+        public var min: Double?, max: Double?
+        public var precision: Precision?
+
+        public init(levers: [String], target: Double, metric: String?, scope: String?, min: Double?, max: Double?,
+                    precision: Precision?) {
+            self.levers = levers; self.target = target; self.metric = metric; self.scope = scope
+            self.min = min; self.max = max; self.precision = precision
+        }
+    }
 
     public struct Sensitivity: Sendable, Equatable {
         public enum Method: String, Sendable, CaseIterable { case tornado, sobol, correlation }
@@ -31,6 +51,8 @@ public enum ShardedCommand: Sendable, Equatable {
         case .run: return "run"
         case .compare: return "compare"
         case .sensitivity: return "sensitivity"
+        case .plan: return "plan"
+        case .report: return "report"
         }
     }
 
@@ -49,6 +71,17 @@ public enum ShardedCommand: Sendable, Equatable {
             if s.method == .tornado { o.append(.init("swing", String(s.swing))) }
             if s.method == .sobol { o.append(.init("bootstrap", String(s.bootstrap))) }
             return o
+        case let .plan(p):
+            // Numbers as Swift prints a Double: they read back as the same bits.
+            func number(_ v: Double?) -> String { v.map { String($0) } ?? "" }
+            var o = p.levers.map { PartHeader.Option("lever", $0) }
+            o += [.init("target", String(p.target)), .init("metric", p.metric ?? ""), .init("scope", p.scope ?? ""),
+                  .init("min", number(p.min)), .init("max", number(p.max)),
+                  .init("precision", number(p.precision?.halfWidth)),
+                  .init("precision-relative", String(p.precision?.isRelative ?? false))]
+            return o
+        case let .report(interventions):
+            return [.init("interventions", String(interventions))]
         }
     }
 
@@ -69,6 +102,18 @@ public enum ShardedCommand: Sendable, Equatable {
             self = .sensitivity(Sensitivity(method: m, metric: metric.isEmpty ? nil : metric, scope: scope.isEmpty ? nil : scope,
                                             parameters: all("parameter"), swing: one("swing").flatMap(Double.init) ?? 0.2,
                                             bootstrap: one("bootstrap").flatMap(Int.init) ?? 1000))
+        case "plan":
+            guard let target = one("target").flatMap(Double.init) else { return nil }
+            func number(_ key: String) -> Double? { one(key).flatMap(Double.init) }
+            func text(_ key: String) -> String? { one(key).flatMap { $0.isEmpty ? nil : $0 } }
+            let precision = number("precision").map {
+                Precision(halfWidth: $0, isRelative: one("precision-relative").flatMap(Bool.init) ?? false)
+            }
+            self = .plan(Plan(levers: all("lever"), target: target, metric: text("metric"), scope: text("scope"),
+                              min: number("min"), max: number("max"), precision: precision))
+        case "report":
+            guard let i = one("interventions").flatMap(Bool.init) else { return nil }
+            self = .report(interventions: i)
         default:
             return nil
         }

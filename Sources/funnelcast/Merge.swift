@@ -12,7 +12,9 @@ struct Merge: ParsableCommand {
             options and N; every shard once) and writes what the unsharded command
             writes: for run, summary.csv, timeline.csv, funnel.csv (and trials.csv
             where the shards kept it), the HTML report with --html; for compare,
-            interventions.csv; for sensitivity, its CSV. --print prints the
+            interventions.csv; for sensitivity, its CSV; for plan, plan.csv,
+            plan-curve.csv and workload.csv; for report, the page (--html FILE,
+            no --out). --print prints the
             command's terminal report. A part that does not fit is a one-line
             error naming it, and nothing is written. See docs/scale-out.md.
 
@@ -29,7 +31,8 @@ struct Merge: ParsableCommand {
     @Option(help: "Directory for the CSV files.")
     var out: String?
 
-    @Option(help: ArgumentHelp("Also write the HTML report (parts of `run`).", valueName: "file.html"))
+    @Option(help: ArgumentHelp("Also write the HTML report (parts of `run`; the page of `report`'s parts).",
+                               valueName: "file.html"))
     var html: String?
 
     @Flag(name: .customLong("print"), help: "Print the terminal report the unsharded command prints.")

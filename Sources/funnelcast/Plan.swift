@@ -3,6 +3,7 @@
 import ArgumentParser
 import Forecast
 import Jobs
+import Shards
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,8 @@ struct Plan: ParsableCommand {
             trials with the same seed; the search brackets and bisects (integer
             levers exactly). Prints the value, the metric there with its 95%
             interval and the range of values whose interval contains the target;
-            with --out DIR writes plan.csv and plan-curve.csv.
+            with --out DIR writes plan.csv and plan-curve.csv. --shard K/N searches
+            shard K's levers only (docs/scale-out.md).
 
             Examples:
               funnelcast plan Scenarios/reference-plan.yaml --scope backend --target 0.9 --lever requisitions.backend.sourcing.applicants_per_week --trials 2000
@@ -49,8 +51,10 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var options: ForecastOptions
 
-    @Option(help: "Directory for plan.csv and plan-curve.csv.")
+    @Option(help: "Directory for plan.csv and plan-curve.csv (with --shard: the part file, PART.fcpart).")
     var out: String?
+
+    @OptionGroup var sharding: ShardOption
 
     func validate() throws {
         if lever.isEmpty { throw ValidationError("give at least one --lever PATH.") }
@@ -60,6 +64,13 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        if let shard = try sharding.parsed(out: out) {
+            // Shards split the levers; each lever is searched whole (docs/scale-out.md).
+            let p = ShardedCommand.Plan(levers: lever, target: target, metric: metric, scope: scope, min: min, max: max,
+                                        precision: precision.rule)
+            return try ShardRun.run(.plan(p), scenario: scenario, scenarioFile: input.scenario, shard: shard, options: options,
+                                    out: out!)
+        }
         let job = PlanJob(scenario: scenario, levers: lever, target: target, metric: metric, scope: scope,
                           min: min, max: max, precision: precision.rule, directory: out)
         let limits = try options.limits()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Jobs
+import Shards
 import Reporting
 
 struct Report: ParsableCommand {
@@ -14,6 +15,8 @@ struct Report: ParsableCommand {
             Where the scenario has interventions, the page shows their effect on
             the plan's P(on time), each run on the baseline's random numbers;
             --tornado adds the tornado chart of the plan's P(on time).
+            --shard K/N --out PART.fcpart runs shard K's trials only; `funnelcast
+            merge PARTS --html FILE` writes the page (docs/scale-out.md).
 
             Examples:
               funnelcast report Scenarios/reference-plan.yaml --out forecast.html
@@ -46,6 +49,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var precision: PrecisionOptions
 
+    @OptionGroup var sharding: ShardOption
+
     func validate() throws {
         try precision.check()
         if tornadoTrials < 1 { throw ValidationError("--tornado-trials must be at least 1 (got \(tornadoTrials)).") }
@@ -61,6 +66,14 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let scenario = options.apply(to: try input.load())
+        let why = "shard the page's forecast and interventions, and leave it out"
+        if let shard = try sharding.parsed(out: out, unsharded: [
+            ("--tornado", tornado, "its runs are not trials; " + why),
+            ("--precision", precision.precision != nil, "where a run stops depends on every trial before it; " + why),
+            ("--plan", plan != nil, "the curves come from a file, not from trials; " + why)]) {
+            return try ShardRun.run(.report(interventions: !noInterventions), scenario: scenario, scenarioFile: input.scenario,
+                                    shard: shard, options: options, out: out!)
+        }
         var command = ForecastOptions.reproduce("report", file: input.scenario, scenario)
         if tornado { command += " --tornado --tornado-trials \(tornadoTrials)" }
         if noInterventions { command += " --no-interventions" }

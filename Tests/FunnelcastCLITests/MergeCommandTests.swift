@@ -88,4 +88,39 @@ final class MergeCommandTests: XCTestCase {
         try refused(["merge", plan, "--out", out], "not a funnelcast part file")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
     }
+
+    func testPlanMergesToTheSameFiles() throws {
+        try check(["plan", "Tests/Fixtures/one-stage.yaml", "--target", "0.8", "--trials", "200",
+                   "--lever", "costs.per_hire", "--lever", "requisitions.role.sourcing.applicants_per_week",
+                   "--lever", "requisitions.role.opens_day"], shards: 2,
+                  files: ["plan.csv", "plan-curve.csv", "workload.csv"])
+    }
+
+    /// `report --shard` parts merged with --html: `report`'s page byte for
+    /// byte, its "reproduce with" line (`funnelcast report FILE --trials N
+    /// --seed S`) included; what cannot be sharded is one line.
+    func testReportMergesToTheSamePage() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let one = try CLI.run(["report", plan, "--trials", "300", "--seed", "5", "--out", dir + "/one.html", "--quiet"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        var parts: [String] = []
+        for k in 0..<3 {
+            parts.append(dir + "/r\(k).fcpart")
+            let r = try CLI.run(["report", plan, "--trials", "300", "--seed", "5", "--shard", "\(k)/3", "--out", parts[k], "--quiet"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let merged = try CLI.run(["merge"] + parts.reversed() + ["--html", dir + "/merged.html"])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        let page = try XCTUnwrap(FileManager.default.contents(atPath: dir + "/one.html"))
+        XCTAssertTrue(String(decoding: page, as: UTF8.self).contains("funnelcast report \(plan) --trials 300 --seed 5"))
+        XCTAssertEqual(FileManager.default.contents(atPath: dir + "/merged.html"), page)
+        for (option, extra) in [("--tornado", ["--tornado"]), ("--precision", ["--precision", "0.01"])] {
+            let r = try CLI.run(["report", plan, "--shard", "0/2", "--out", dir + "/x.fcpart"] + extra)
+            XCTAssertEqual(r.status, 1)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("--shard: \(option) cannot be sharded"), r.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/x.fcpart"))
+    }
 }

@@ -77,7 +77,7 @@ final class ShardJobsTests: XCTestCase {
         let html = dir + "/report.html"
         XCTAssertThrowsError(try MergeOutputJob(parts: paths, directory: dir + "/merged", html: html).run()) { error in
             guard case .htmlNeedsRunParts(html)? = error as? MergeOutputJob.Failure else { return XCTFail("\(error)") }
-            XCTAssertEqual("\(error)", "\(html): only the parts of `run` make an HTML report")
+            XCTAssertEqual("\(error)", "\(html): only the parts of `run` and `report` make an HTML report")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["parts"])
     }
