@@ -40,7 +40,11 @@ public struct SimulationModel: Sendable {
     let badDayProbability: TrialScalar, noShowMultiplier: TrialScalar
     let freezesPerYear: TrialScalar, cancelProbability: TrialScalar
     let freezeDays: Quantity?, approvalDays: Quantity
-    let recruiters: CompiledPool?, interviewers: CompiledPool?
+    /// Every pool of each role in the file's order (nil: a count of 0, no limit).
+    let recruiters: [CompiledPool?], interviewers: [CompiledPool?]
+    /// Each requisition's recruiter and interviewer pool: an index into
+    /// `recruiters` / `interviewers` (-1: none).
+    let poolOf: [(recruiters: Int, interviewers: Int)]
     let recruiterHourly: TrialScalar, interviewerHourly: TrialScalar, perHire: TrialScalar
 
     /// Weeks in the timeline: 1 ... ceil(horizon / 7).
@@ -82,13 +86,19 @@ public struct SimulationModel: Sendable {
         cancelProbability = scalar(.budget(.cancelProbability), scenario.budget.cancelProbability)
         freezeDays = scenario.budget.freezeDays
         approvalDays = scenario.budget.approvalDays
-        func pool(_ role: PoolRole) -> CompiledPool? {
-            guard let p = scenario.pool(role), p.count.integerValue > 0 else { return nil }
-            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek),
-                                discipline: p.discipline)
+        func pools(_ role: PoolRole) -> [CompiledPool?] {
+            scenario.pools(role).map { p in
+                guard p.count.integerValue > 0 else { return nil }
+                return CompiledPool(name: p.name, count: Double(p.count.integerValue),
+                                    hoursPerWeek: scalar(.pool(role, p.name, .hoursPerWeek), p.hoursPerWeek),
+                                    discipline: p.discipline)
+            }
         }
-        recruiters = pool(.recruiters)
-        interviewers = pool(.interviewers)
+        recruiters = pools(.recruiters)
+        interviewers = pools(.interviewers)
+        poolOf = scenario.requisitions.map { r in
+            (scenario.poolIndex(.recruiters, of: r) ?? -1, scenario.poolIndex(.interviewers, of: r) ?? -1)
+        }
         recruiterHourly = scalar(.costs(.recruiterHourly), scenario.costs.recruiterHourly)
         interviewerHourly = scalar(.costs(.interviewerHourly), scenario.costs.interviewerHourly)
         perHire = scalar(.costs(.perHire), scenario.costs.perHire)
@@ -151,6 +161,7 @@ extension SimulationModel {
 }
 
 struct CompiledPool: Sendable {
+    var name: String?
     var count: Double
     var hoursPerWeek: TrialScalar
     var discipline: PoolDiscipline
