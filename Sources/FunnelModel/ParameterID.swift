@@ -4,6 +4,8 @@
 /// nowhere else, so the engine's compiled model, interventions, the tornado
 /// and `trials.csv` cannot spell a path two ways.
 public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
+    /// A month's multiplier of `calendar.seasonality` (MODEL.md 21.6).
+    case season(Month)
     case weather(Weather.Field)
     case budget(Budget.Field)
     case pool(PoolRole, Pool.Field)
@@ -17,6 +19,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// The dot-separated path: section keys and list items' names.
     public var path: String {
         switch self {
+        case .season(let m): return "calendar.seasonality." + m.name
         case .weather(let f): return "weather." + f.rawValue
         case .budget(let f): return "budget." + f.rawValue
         case .pool(let role, let f): return role.rawValue + "." + f.rawValue
@@ -33,6 +36,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// scenario: a field's kind belongs to the field).
     public var kind: QuantityKind {
         switch self {
+        case .season: return .nonNegative
         case .weather(let f): return f.kind
         case .budget(let f): return f.kind
         case .pool(_, let f): return f.kind
