@@ -63,6 +63,26 @@ public enum ScenarioRules {
             ? "must be greater than 0 for a pool of \(count) (a count of 0 means no limit)" : nil
     }
 
+    /// A pool of a list of several that has no name (MODEL.md 21.1).
+    public static func unnamedPool(_ role: PoolRole) -> String {
+        "missing: name (a list of \(role.rawValue) pools names each one, so requisitions can say which they draw on)"
+    }
+
+    /// Why requisition field `role` cannot name `name` among `pools`, or nil.
+    public static func poolNameProblem(_ name: String, role: PoolRole, pools: [Pool]) -> String? {
+        let label = role.rawValue
+        if pools.isEmpty { return "the plan has no \(label) pool to name; add a list of named pools under \(label)" }
+        let names = pools.compactMap(\.name)
+        if names.isEmpty {
+            return "\(label) is one pool without a name; write \(label) as a list of named pools ([{name, count, hours_per_week}, ...]) to choose between them"
+        }
+        if names.contains(name) { return nil }
+        var message = "no \(label) pool is called '\(name)'"
+        let close = Suggest.closestPaths(name, names, count: 3)
+        message += close.isEmpty ? "; the pools are \(names.joined(separator: ", "))" : "; closest: \(close.joined(separator: ", "))"
+        return message
+    }
+
     /// Freezes need their length.
     public static func freezeDaysProblem(_ budget: Budget) -> String? {
         budget.freezesPerYear.distribution != .constant(0) && budget.freezeDays == nil

@@ -12,7 +12,7 @@ extension ScenarioReader {
     ]
     static let requisitionKeys = [
         "name", "openings", "opens_day", "deadline", "sourcing", "candidate", "stages", "decision",
-        "offer", "background_check", "notice_days", "renege",
+        "offer", "background_check", "notice_days", "renege", "recruiters", "interviewers",
     ]
     static let stageKeys = ["name", "interview", "hr_workdays", "recruiter_hours", "interviewer_hours", "no_show", "pass"]
 
@@ -59,8 +59,9 @@ extension ScenarioReader {
         if let n = top["calendar"] { s.calendar = calendar(n) }
         if let n = top["weather"] { s.weather = section(n, "weather", Weather(), Weather.Field.allCases) }
         if let n = top["budget"] { s.budget = budget(n, start: start) }
-        s.recruiters = top["recruiters"].flatMap { pool($0, "recruiters") }
-        s.interviewers = top["interviewers"].flatMap { pool($0, "interviewers") }
+        s.recruiterPools = top["recruiters"].map { pools($0, .recruiters) } ?? []
+        s.interviewerPools = top["interviewers"].map { pools($0, .interviewers) } ?? []
+        poolsRead = [.recruiters: s.recruiterPools, .interviewers: s.interviewerPools]
         if let n = top["costs"] { s.costs = section(n, "costs", Costs(), Costs.Field.allCases) }
         s.requisitions = requisitions(top, start: start, horizon: horizon)
         if let n = top["interventions"] {
@@ -261,9 +262,32 @@ extension ScenarioReader {
         return out.indices.filter { !bad.contains($0) }.map { out[$0] }
     }
 
+    /// A role's pools (MODEL.md 21.1): one mapping (the single form) or a
+    /// list of named pools; unusable ones are reported and left out.
+    mutating func pools(_ node: Node, _ role: PoolRole) -> [Pool] {
+        let label = role.rawValue
+        guard case .sequence(let seq) = node else { return pool(node, label).map { [$0] } ?? [] }
+        guard !seq.isEmpty else {
+            report(node, label, "a list of \(label) pools needs at least one pool (leave \(label) out for no limit)", value: "[]")
+            return []
+        }
+        var names: [String: Int?] = [:]
+        var out: [Pool] = []
+        for (i, item) in seq.enumerated() {
+            let path = FieldPath.item(label, item, index: i)
+            guard let f = fields(item, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline", "name"],
+                                 what: "a pool mapping ({name, count, hours_per_week})") else { continue }
+            let name = self.name(f, what: "pool", names: &names)
+            guard var p = pool(item, path, named: true), let name else { continue }
+            p.name = name
+            out.append(p)
+        }
+        return out
+    }
+
     /// A capacity pool; nil where absent or unusable (reported).
-    mutating func pool(_ node: Node, _ path: String) -> Pool? {
-        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline"]) else { return nil }
+    mutating func pool(_ node: Node, _ path: String, named: Bool = false) -> Pool? {
+        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline"] + (named ? ["name"] : [])) else { return nil }
         var count: Int?
         if let n = f["count"] { count = integer(n, f.path("count"), minimum: 0) } else { missing(f, "count", " (0 means no limit)") }
         let hours = requiredQuantity(f, Pool.Field.hoursPerWeek.key, Pool.Field.hoursPerWeek.kind, " (hours each person gives per week)")

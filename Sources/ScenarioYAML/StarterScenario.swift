@@ -56,6 +56,11 @@ public enum StarterScenario {
         # requests in the order they were made.
         recruiters: {count: 1, hours_per_week: 10}
         interviewers: {count: 3, hours_per_week: 3}
+        # Separate teams: a list of named pools, each requisition naming its own
+        # (requisitions[].recruiters: NAME; without it, the first pool):
+        # recruiters:
+        #   - {name: tech, count: 1, hours_per_week: 10}
+        #   - {name: sales, count: 2, hours_per_week: 6, discipline: fifo}
 
         costs:
           recruiter_hourly: 50      # loaded cost of an hour of recruiter time
@@ -75,6 +80,7 @@ public enum StarterScenario {
           - name: engineer          # letters, digits, '_' and '-'
             openings: 1
             deadline: DEADLINE_DATE  # every opening started by the end of this day
+            # recruiters: tech        # with a list of named pools: the one it draws on
             sourcing:
               # Applicants per calendar week; uncertain: about 10, rarely below 5.
               applicants_per_week: {dist: gamma, mean: 10, sd: 3}

@@ -44,7 +44,11 @@ public struct SimulationModel: Sendable {
     /// plan's start, in the file's order: 00:00 of `from` to 24:00 of `to`.
     /// Those starting after the horizon are left out (they never start).
     let freezeWindows: [(start: Double, end: Double)]
-    let recruiters: CompiledPool?, interviewers: CompiledPool?
+    /// Every pool of each role in the file's order (nil: a count of 0, no limit).
+    let recruiters: [CompiledPool?], interviewers: [CompiledPool?]
+    /// Each requisition's recruiter and interviewer pool: an index into
+    /// `recruiters` / `interviewers` (-1: none).
+    let poolOf: [(recruiters: Int, interviewers: Int)]
     let recruiterHourly: TrialScalar, interviewerHourly: TrialScalar, perHire: TrialScalar
 
     /// Seasonality (MODEL.md 21.6), piecewise constant by month: segment k
@@ -114,13 +118,19 @@ public struct SimulationModel: Sendable {
         freezeWindows = scenario.budget.freezeWindows
             .map { (start: Double($0.from - scenario.start), end: Double($0.to - scenario.start + 1)) }
             .filter { $0.start <= scenario.horizonDays }
-        func pool(_ role: PoolRole) -> CompiledPool? {
-            guard let p = scenario.pool(role), p.count.integerValue > 0 else { return nil }
-            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek),
-                                discipline: p.discipline)
+        func pools(_ role: PoolRole) -> [CompiledPool?] {
+            scenario.pools(role).map { p in
+                guard p.count.integerValue > 0 else { return nil }
+                return CompiledPool(name: p.name, count: Double(p.count.integerValue),
+                                    hoursPerWeek: scalar(.pool(role, p.name, .hoursPerWeek), p.hoursPerWeek),
+                                    discipline: p.discipline)
+            }
         }
-        recruiters = pool(.recruiters)
-        interviewers = pool(.interviewers)
+        recruiters = pools(.recruiters)
+        interviewers = pools(.interviewers)
+        poolOf = scenario.requisitions.map { r in
+            (scenario.poolIndex(.recruiters, of: r) ?? -1, scenario.poolIndex(.interviewers, of: r) ?? -1)
+        }
         recruiterHourly = scalar(.costs(.recruiterHourly), scenario.costs.recruiterHourly)
         interviewerHourly = scalar(.costs(.interviewerHourly), scenario.costs.interviewerHourly)
         perHire = scalar(.costs(.perHire), scenario.costs.perHire)
@@ -183,6 +193,7 @@ extension SimulationModel {
 }
 
 struct CompiledPool: Sendable {
+    var name: String?
     var count: Double
     var hoursPerWeek: TrialScalar
     var discipline: PoolDiscipline
