@@ -27,6 +27,9 @@ public struct Forecast: Sendable {
     public var fillHistograms: [TimeHistogram] = []
     /// Where the run stopped under `--precision` (nil: a fixed number of trials).
     public var precision: PrecisionReached? = nil
+    /// Per requisition (in scope order, without the plan): starts by each
+    /// deadline and the k-th start's date (MODEL.md 21.9, `starts.csv`).
+    public var starts: [RequisitionStarts] = []
 
     public func summary(_ scope: Int, _ metric: Metric) -> MetricSummary {
         summaries[scope][Metric.allCases.firstIndex(of: metric)!]

@@ -40,6 +40,8 @@ public struct ForecastBuilder: Sendable {
     public internal(set) var parameterColumns: [[Double]]
     var funnelSums: [[FunnelStep]]
     var timeline: [[IntegerHistogram]]
+    /// Starts by each deadline and the k-th start (MODEL.md 21.9).
+    var starts: StartsTally
     var events = 0.0
     public internal(set) var trials = 0
     private var row: [Double] = []
@@ -73,6 +75,7 @@ public struct ForecastBuilder: Sendable {
             return Array(repeating: IntegerHistogram(maxValue: max), count: weeks)
         }
         funnelSums = ForecastBuilder.funnelTemplate(model)
+        starts = StartsTally(model: model, exactTrials: exactTrials)
     }
 
     /// Funnel rows per scope: requisitions' own stages; the plan's are
@@ -168,6 +171,7 @@ public struct ForecastBuilder: Sendable {
             }
             timeline[0][k].add(plan)
         }
+        starts.add(outcome, model: model)
     }
 
     private mutating func addFunnel(_ o: RequisitionOutcome, spec: CompiledRequisition, scope: Int) {
@@ -208,6 +212,7 @@ public struct ForecastBuilder: Sendable {
                      "merging builders of different runs")
         trials += other.trials
         events += other.events
+        starts.merge(other.starts)
         for i in series.indices { series[i].merge(other.series[i]) }
         for s in 0..<scopeCount {
             fillTimes[s].merge(other.fillTimes[s])
@@ -293,7 +298,8 @@ public struct ForecastBuilder: Sendable {
             trials: trials, seed: scenario.seed, scopes: ["plan"] + model.requisitions.map(\.name),
             openings: [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings),
             deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
-            eventsPerTrial: events / n, fillHistograms: fillHistograms)
+            eventsPerTrial: events / n, fillHistograms: fillHistograms,
+            starts: starts.build(model: model, start: scenario.start))
     }
 }
 

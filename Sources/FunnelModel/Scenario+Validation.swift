@@ -76,6 +76,7 @@ extension Scenario {
                     }
                 }
             }
+            cohortAndBatchIssues(r, path: path, checkDates: horizonProblem == nil && r.opensDay >= 0, issue)
             if horizonProblem == nil, r.opensDay >= 0 {
                 switch ScenarioRules.dateProblem(opensDay: r.opensDay, deadline: r.deadline, start: start, horizon: horizonDays) {
                 case .deadline(let message)?:
@@ -95,6 +96,34 @@ extension Scenario {
         let issues = validationIssues
         guard issues.isEmpty else { throw ScenarioError(issues: issues) }
         return self
+    }
+
+    /// MODEL.md 21.8-21.9: cohort start days or dates (not both, dates on
+    /// or after the start, none twice) and batches (counts >= 1, deadlines
+    /// in order, each a valid deadline).
+    private func cohortAndBatchIssues(_ r: Requisition, path: String, checkDates: Bool,
+                                      _ issue: (String, String, String?) -> Void) {
+        if !r.startDays.isEmpty && !r.startDates.isEmpty {
+            issue(path + ".start_dates", ScenarioRules.startDaysAndDates, r.startDates.map(\.description).joined(separator: ", "))
+        }
+        for (i, d) in r.startDays.enumerated() where r.startDays[..<i].contains(d) {
+            issue(path + ".start_days[\(i)]", ScenarioRules.dayListedTwice, d.name)
+        }
+        for (i, d) in r.startDates.enumerated() {
+            if d < start { issue(path + ".start_dates[\(i)]", ScenarioRules.startDateBeforeStart(start: start), d.description) }
+            if r.startDates[..<i].contains(d) { issue(path + ".start_dates[\(i)]", ScenarioRules.dateListedTwice, d.description) }
+        }
+        for (i, b) in r.batches.enumerated() {
+            let bpath = path + ".openings[\(i)]"
+            if b.count < 1 { issue(bpath + ".count", ScenarioRules.batchCountTooSmall, String(b.count)) }
+            if i > 0, b.deadline <= r.batches[i - 1].deadline {
+                issue(bpath + ".deadline", ScenarioRules.batchDeadlineOutOfOrder(previous: r.batches[i - 1].deadline), b.deadline.description)
+            }
+            if checkDates, case .deadline(let message)? = ScenarioRules.dateProblem(opensDay: r.opensDay, deadline: b.deadline,
+                                                                                     start: start, horizon: horizonDays) {
+                issue(bpath + ".deadline", message, "\(b.deadline), day \(b.deadline - start)")
+            }
+        }
     }
 
     /// A list item's name: not empty, a path segment, not reserved, unique.

@@ -187,7 +187,18 @@ public struct Requisition: Sendable, Equatable {
     /// Day (since the plan's start) the requisition opens.
     public var opensDay: Double = 0
     /// Last day by which every opening should have started; nil: the horizon.
+    /// With `batches`, the last batch's deadline (the reader sets it so).
     public var deadline: CivilDate? = nil
+    /// Openings in batches (MODEL.md 21.9), in deadline order; empty: one
+    /// batch of `openings` due by `deadline`. Where set, `openings` is the
+    /// sum of the counts (a change of `openings` adds to or takes from the
+    /// last batches, `SimulationModel`).
+    public var batches: [OpeningBatch] = []
+    /// Cohort starts (MODEL.md 21.8): the weekdays a hire may start on;
+    /// empty: any day. Exclusive with `startDates`.
+    public var startDays: [Weekday] = []
+    /// Cohort starts: the dates a hire may start on, ascending; empty: any day.
+    public var startDates: [CivilDate] = []
     public var sourcing: Sourcing
     public var candidate = CandidateBehaviour()
     public var stages: [Stage]
@@ -207,6 +218,16 @@ public struct Requisition: Sendable, Equatable {
     public init(name: String, sourcing: Sourcing, stages: [Stage], offer: Offer) {
         self.name = name; self.sourcing = sourcing; self.stages = stages; self.offer = offer
     }
+}
+
+/// A batch of openings with its own deadline (MODEL.md 21.9).
+public struct OpeningBatch: Sendable, Equatable {
+    /// Openings in the batch (>= 1).
+    public var count: Int
+    /// The batch's openings are on time when started by the end of this day.
+    public var deadline: CivilDate
+
+    public init(count: Int, deadline: CivilDate) { self.count = count; self.deadline = deadline }
 }
 
 public struct Sourcing: Sendable, Equatable {

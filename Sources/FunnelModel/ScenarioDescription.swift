@@ -31,10 +31,16 @@ extension Scenario {
         for r in requisitions {
             let openings = r.openings.integerValue
             let opens = start.adding(days: Int(r.opensDay.rounded(.down)))
-            let deadline = r.deadline.map(\.description) ?? "\(start.adding(days: lastDay)) (horizon)"
+            var deadline = r.deadline.map(\.description) ?? "\(start.adding(days: lastDay)) (horizon)"
+            if !r.batches.isEmpty {
+                var due = 0
+                deadline = r.batches.map { b in due += b.count; return "\(due) by \(b.deadline)" }.joined(separator: ", ")
+            }
+            if !r.startDays.isEmpty { deadline += "; starts on " + r.startDays.map(\.name).joined(separator: "/") }
+            if !r.startDates.isEmpty { deadline += "; starts on " + r.startDates.map(\.description).joined(separator: ", ") }
             let stages = r.stages.map { $0.name + ($0.interview ? "*" : "") }.joined(separator: " > ")
             lines.append("  \(r.name): \(openings) opening\(openings == 1 ? "" : "s"), opens day \(Scenario.number(r.opensDay)) (\(opens)), "
-                         + "deadline \(deadline); stages \(stages)")
+                         + "deadline\(r.batches.isEmpty ? "" : "s") \(deadline); stages \(stages)")
         }
         if !interventions.isEmpty {
             lines.append("Interventions: " + interventions.map(\.name).joined(separator: "; "))

@@ -102,6 +102,26 @@ public enum ScenarioRules {
 
     public static func holidayEndsBeforeStart(from: CivilDate) -> String { "the holiday ends before it starts (from \(from))" }
 
+    // MARK: Cohort starts and batches (MODEL.md 21.8-21.9)
+
+    public static let startDaysAndDates = "give start_days or start_dates, not both"
+    public static let noStartDays = "must list at least one day (or leave the field out: any day)"
+
+    /// A cohort start date before the plan's start.
+    public static func startDateBeforeStart(start: CivilDate) -> String {
+        "is before the plan's start (\(start)); list only dates on or after it"
+    }
+
+    public static let dateListedTwice = "date listed twice"
+    public static let noBatches = "must list at least one batch ({count, deadline}), or be a whole number"
+    public static let batchCountTooSmall = "a batch needs at least 1 opening"
+    public static let batchDeadlineWithDeadline = "give the deadlines in the batches (openings: [{count, deadline}]), not here too"
+
+    /// A batch deadline not after the previous batch's.
+    public static func batchDeadlineOutOfOrder(previous: CivilDate) -> String {
+        "must be after the previous batch's deadline (\(previous)); list batches in deadline order"
+    }
+
     /// A rule a freeze window breaks (MODEL.md 21.7): the window, the field
     /// to report at (`from` or `to`), the message and the value.
     public struct FreezeWindowProblem: Equatable, Sendable {

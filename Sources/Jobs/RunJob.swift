@@ -13,7 +13,7 @@ import Simulation
 /// run beyond the limits, an output that cannot be written); `run` does it.
 public struct RunJob {
     public var scenario: Scenario
-    /// Directory for summary.csv, timeline.csv and funnel.csv, or nil.
+    /// Directory for summary.csv, timeline.csv, funnel.csv and starts.csv, or nil.
     public var directory: String?
     public var delimiter: Character
     /// Numbers with ',' as the decimal mark.

@@ -12,7 +12,7 @@ extension ScenarioReader {
     ]
     static let requisitionKeys = [
         "name", "openings", "opens_day", "deadline", "sourcing", "candidate", "stages", "decision",
-        "offer", "background_check", "notice_days", "renege", "recruiters", "interviewers",
+        "offer", "background_check", "notice_days", "renege", "recruiters", "interviewers", "start_days", "start_dates",
     ]
     static let stageKeys = ["name", "interview", "hr_workdays", "recruiter_hours", "interviewer_hours", "no_show", "pass"]
 

@@ -58,7 +58,9 @@ extension ScenarioReader {
         // A placeholder of 0 for the required fields; the defaults are the value types' own.
         var r = Requisition(name: name, sourcing: Sourcing(applicantsPerWeek: Quantity(0, kind: Requisition.Field.applicantsPerWeek.kind)),
                             stages: [], offer: Offer(accept: Quantity(0, kind: Requisition.Field.accept.kind)))
-        read(f, into: &r, [Requisition.Field.openings])
+        let batched: Bool
+        if let n = f["openings"], case .sequence = n { batched = true } else { batched = false }
+        if !batched { read(f, into: &r, [Requisition.Field.openings]) }
         // opens_day: days after the plan's start, or a date (YYYY-MM-DD) on
         // or after it, read as the days from the start to that date.
         if let n = f["opens_day"], case .scalar(let text) = n, let day = CivilDate(iso: text.string.trimmingCharacters(in: .whitespaces)) {
@@ -76,7 +78,12 @@ extension ScenarioReader {
                 r.opensDay = v
             }
         }
-        if let n = f["deadline"] { r.deadline = date(n, f.path("deadline")) }
+        if batched, let n = f["openings"] {
+            batches(n, f, into: &r, start: start, horizon: horizon)
+        } else if let n = f["deadline"] {
+            r.deadline = date(n, f.path("deadline"))
+        }
+        cohortStarts(f, into: &r, start: start)
 
         if let n = f["sourcing"] {
             section(n, f, "sourcing", into: &r, required: [.applicantsPerWeek: ""])
@@ -123,7 +130,7 @@ extension ScenarioReader {
             if role == .recruiters { r.recruiterPool = pool } else { r.interviewerPool = pool }
         }
 
-        checkDates(f, opensDay: r.opensDay, deadline: r.deadline, start: start, horizon: horizon)
+        if !batched { checkDates(f, opensDay: r.opensDay, deadline: r.deadline, start: start, horizon: horizon) }
         return r
     }
 

@@ -168,7 +168,15 @@ public enum ScenarioSchema {
         let fields: [Field] = [
             ("name", .object([("type", "string"), ("pattern", "^[A-Za-z0-9_-]+$"), ("not", .object([("const", "plan")])),
                               ("description", "Letters, digits, '_' and '-'; unique; not 'plan'.")])),
-            field(Requisition.Field.openings, in: requisitionTemplate, "Positions to fill."),
+            ("openings", .object([("oneOf", .array([
+                integer("Positions to fill.", minimum: 1),
+                .object([("type", "array"), ("minItems", 1), ("items", .object([
+                    ("type", "object"), ("required", ["count", "deadline"]), ("additionalProperties", false),
+                    ("properties", object([("count", integer("Openings in this batch.", minimum: 1)),
+                                           ("deadline", ref("date", "This batch is due by the end of this day; after the previous batch's."))])),
+                ])), ("description", .string("Openings in batches, in deadline order: the first count_1 due by deadline_1, "
+                      + "the first count_1 + count_2 by deadline_2, ... (then no `deadline` beside)."))]),
+            ])), ("default", 1), ("description", "Positions to fill: a number, or batches [{count, deadline}].")])),
             ("opens_day", .object([("oneOf", .array([.object([("type", "number"), ("minimum", 0)]),
                                                      .object([("type", "string"), ("format", "date")])])),
                                    ("default", 0),
@@ -209,6 +217,12 @@ public enum ScenarioSchema {
             field(Requisition.Field.renege, in: requisitionTemplate, "Probability that an accepted candidate never starts."),
             ("recruiters", .object([("type", "string"), ("description", "The recruiter pool it draws on, by name (a list of pools); default the first.")])),
             ("interviewers", .object([("type", "string"), ("description", "The interviewer pool it draws on, by name (a list of pools); default the first.")])),
+            ("start_days", .object([("type", "array"), ("minItems", 1), ("uniqueItems", true), ("items", .object([("$ref", "#/$defs/weekday")])),
+                                    ("description", .string("Cohort starts: a hire starts on the first of these weekdays at or after the notice ends "
+                                        + "(absent: any day). Not with start_dates."))])),
+            ("start_dates", .object([("type", "array"), ("minItems", 1), ("uniqueItems", true), ("items", .object([("$ref", "#/$defs/date")])),
+                                     ("description", .string("Cohort starts: a hire starts on the first of these dates at or after the notice ends; "
+                                        + "none left: never within the plan. On or after start. Not with start_days."))])),
         ]
         assert(fields.map(\.key) == ScenarioReader.requisitionKeys, "the schema's requisition fields differ from the loader's")
         return .object([("type", "object"), ("required", ["name", "sourcing", "stages", "offer"]),

@@ -11,6 +11,7 @@ public enum StarterScenario {
             .replacingAll("THIS_FILE", with: file)
             .replacingAll("START_DATE", with: start.description)
             .replacingAll("DEADLINE_DATE", with: start.adding(days: 7 * 17 - 3).description)
+            .replacingAll("EARLY_DATE", with: start.adding(days: 7 * 10 - 3).description)
     }
 
     /// The first Monday on or after `date`.
@@ -80,6 +81,8 @@ public enum StarterScenario {
           - name: engineer          # letters, digits, '_' and '-'
             openings: 1
             deadline: DEADLINE_DATE  # every opening started by the end of this day
+            # Openings in batches, each due by its own deadline (instead of the two lines above):
+            # openings: [{count: 1, deadline: EARLY_DATE}, {count: 2, deadline: DEADLINE_DATE}]
             # recruiters: tech        # with a list of named pools: the one it draws on
             sourcing:
               # Applicants per calendar week; uncertain: about 10, rarely below 5.
@@ -120,6 +123,9 @@ public enum StarterScenario {
             # background_check: {workdays: 5, fail: 0.02, false_fail: 0.01, dispute: 0.7, dispute_days: 10, cost: 50}
             notice_days: {dist: empirical, values: [14, 30, 60], weights: [1, 3, 1]}
             renege: 0.03            # accepted, then never started
+            # Cohort starts: hires start on the first of these days after their notice
+            # (the renege is drawn then); or start_dates: [2027-04-05, 2027-05-03].
+            # start_days: [mon]
 
         # What-if questions, each run with the same random numbers as the plan.
         interventions:

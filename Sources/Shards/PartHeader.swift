@@ -6,9 +6,10 @@ import Forecast
 public struct PartHeader: Sendable, Equatable {
     /// The layout of the file; a reader refuses any other. 2: the builder
     /// carries the restricted time to fill and the funnel's released counts.
-    /// 3: the parts of `plan` (body kind 5: levers' results and a workload)
-    /// and of `report` (commands a version-2 reader does not know).
-    public static let formatVersion: UInt32 = 3
+    /// 3: the starts by each deadline and the k-th starts (MODEL.md 21.9).
+    /// 4: the parts of `plan` (body kind 5: levers' results and a workload)
+    /// and of `report` (commands a version-3 reader does not know).
+    public static let formatVersion: UInt32 = 4
 
     public var formatVersion: UInt32 = PartHeader.formatVersion
     /// The funnelcast version that wrote it (`funnelcast --version`).

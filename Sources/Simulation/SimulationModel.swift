@@ -155,7 +155,8 @@ public struct SimulationModel: Sendable {
                                       dispute: field(.dispute, b.dispute), disputeDays: b.disputeDays,
                                       cost: field(.cost, b.cost))
             }
-            let onTimeBefore = r.deadline.map { Double($0 - scenario.start + 1) } ?? .infinity
+            let thresholds = BatchThresholds(r, openings: r.openings.integerValue, start: scenario.start)
+            let onTimeBefore = thresholds.before.last ?? .infinity
             return CompiledRequisition(
                 name: r.name, openings: r.openings.integerValue, opensDay: r.opensDay, onTimeBefore: onTimeBefore,
                 applicantsPerWeek: field(.applicantsPerWeek, r.sourcing.applicantsPerWeek),
@@ -168,7 +169,8 @@ public struct SimulationModel: Sendable {
                 stages: stages, slateSize: r.decision.slateSize.integerValue, maxWaitDays: r.decision.maxWaitDays,
                 offerWorkdays: r.offer.hrWorkdays, offerRecruiterHours: r.offer.recruiterHours,
                 accept: field(.accept, r.offer.accept), responseDays: r.offer.responseDays,
-                check: check, noticeDays: r.noticeDays, renege: field(.renege, r.renege))
+                check: check, noticeDays: r.noticeDays, renege: field(.renege, r.renege),
+                cohort: CohortStarts(r, start: scenario.start), thresholds: thresholds)
         }
     }
 }
@@ -259,8 +261,12 @@ public final class CompiledRequisition: Sendable {
     let check: CompiledCheck?
     let noticeDays: Quantity
     let renege: TrialScalar
+    /// When a hire may start (MODEL.md 21.8).
+    public let cohort: CohortStarts
+    /// The on-time rule per batch of openings (21.9); one batch without batches.
+    public let thresholds: BatchThresholds
 
-    init(name: String, openings: Int, opensDay: Double, onTimeBefore: Double, applicantsPerWeek: TrialScalar, initialPool: Int, costPerApplicant: TrialScalar, maxApplicants: Int, competingOffersPerWeek: TrialScalar, replyDays: Quantity, contactFailure: TrialScalar, stages: [CompiledStage], slateSize: Int, maxWaitDays: Quantity?, offerWorkdays: Quantity, offerRecruiterHours: Quantity, accept: TrialScalar, responseDays: Quantity, check: CompiledCheck?, noticeDays: Quantity, renege: TrialScalar) {
+    init(name: String, openings: Int, opensDay: Double, onTimeBefore: Double, applicantsPerWeek: TrialScalar, initialPool: Int, costPerApplicant: TrialScalar, maxApplicants: Int, competingOffersPerWeek: TrialScalar, replyDays: Quantity, contactFailure: TrialScalar, stages: [CompiledStage], slateSize: Int, maxWaitDays: Quantity?, offerWorkdays: Quantity, offerRecruiterHours: Quantity, accept: TrialScalar, responseDays: Quantity, check: CompiledCheck?, noticeDays: Quantity, renege: TrialScalar, cohort: CohortStarts, thresholds: BatchThresholds) {
         self.name = name
         self.openings = openings
         self.opensDay = opensDay
@@ -282,5 +288,7 @@ public final class CompiledRequisition: Sendable {
         self.check = check
         self.noticeDays = noticeDays
         self.renege = renege
+        self.cohort = cohort
+        self.thresholds = thresholds
     }
 }

@@ -10,11 +10,11 @@ struct Merge: ParsableCommand {
         discussion: """
             Checks that the parts belong together (same scenario, seed, command,
             options and N; every shard once) and writes what the unsharded command
-            writes: for run, summary.csv, timeline.csv, funnel.csv (and trials.csv
-            where the shards kept it), the HTML report with --html; for compare,
-            interventions.csv; for sensitivity, its CSV; for plan, plan.csv,
-            plan-curve.csv and workload.csv; for report, the page (--html FILE,
-            no --out). --print prints the
+            writes: for run, summary.csv, timeline.csv, funnel.csv, starts.csv
+            (and trials.csv where the shards kept it), the HTML report with --html;
+            for compare, interventions.csv; for sensitivity, its CSV; for plan,
+            plan.csv, plan-curve.csv and workload.csv; for report, the page
+            (--html FILE, no --out). --print prints the
             command's terminal report. A part that does not fit is a one-line
             error naming it, and nothing is written. See docs/scale-out.md.
 

@@ -8,7 +8,8 @@ struct Run: ParsableCommand {
         abstract: "Run the Monte Carlo forecast of a scenario.",
         discussion: """
             Prints the forecast; with --out DIR also writes summary.csv,
-            timeline.csv and funnel.csv there (and trials.csv with --trials-csv);
+            timeline.csv, funnel.csv and starts.csv there (and trials.csv with
+            --trials-csv);
             with --html FILE also the HTML report of the same run.
 
             Examples:

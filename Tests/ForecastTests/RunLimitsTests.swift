@@ -31,7 +31,7 @@ final class RunLimitsTests: XCTestCase {
     /// The estimate is an upper bound in practice: the example plans need
     /// fewer events than estimated (and not a hundred times fewer).
     func testEstimateCoversTheExamplePlans() throws {
-        for name in ["single-role", "seasonal-plan", "reference-plan"] {
+        for name in ["single-role", "seasonal-plan", "reference-plan", "hospital"] {
             let s = try ScenarioLoader.load(path: PackagePaths.scenario(name))
             let model = SimulationModel(s)
             let estimate = WorkEstimate(model: model, trials: 100, threads: 2)

@@ -43,7 +43,7 @@ final class MergeCommandTests: XCTestCase {
 
     func testRunMergesToTheSameFiles() throws {
         try check(["run", plan, "--trials", "700", "--seed", "3", "--trials-csv", "--delimiter", ";"], shards: 3,
-                  files: ["summary.csv", "timeline.csv", "funnel.csv", "trials.csv"], extra: ["--html", "DIR/report.html"])
+                  files: ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "trials.csv"], extra: ["--html", "DIR/report.html"])
     }
 
     func testCompareAndSensitivityMergeToTheSameFiles() throws {

@@ -45,7 +45,7 @@ final class RunCommandTests: XCTestCase {
                                  "--trials-csv", "--quiet"])
             XCTAssertEqual(r.status, 0, r.stderr)
         }
-        for name in ["summary.csv", "timeline.csv", "funnel.csv", "trials.csv"] {
+        for name in ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "trials.csv"] {
             let x = try Data(contentsOf: URL(fileURLWithPath: a + "/" + name))
             let y = try Data(contentsOf: URL(fileURLWithPath: b + "/" + name))
             XCTAssertEqual(x, y, name)

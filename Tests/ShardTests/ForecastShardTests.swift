@@ -73,8 +73,41 @@ final class ForecastShardTests: XCTestCase {
         }
     }
 
-    /// summary.csv, timeline.csv and funnel.csv of a forecast.
+    /// A plan with openings in batches and cohort start days (MODEL.md
+    /// 21.8-21.9): its starts tally (per-deadline counts, k-th start days
+    /// past the exact threshold) merges to one run's state and starts.csv.
+    func testBatchedCohortPlanMergesBitForBit() throws {
+        var scenario = try ShardFixture.smallPlan()
+        let first = scenario.requisitions[0]
+        let lastDay = scenario.start.adding(days: Int(scenario.horizonDays.rounded(.up)) - 1)
+        let early = scenario.start.adding(days: Int(scenario.horizonDays / 2))
+        scenario.requisitions[0].batches = [OpeningBatch(count: 1, deadline: early),
+                                            OpeningBatch(count: max(1, first.openings.integerValue), deadline: lastDay)]
+        scenario.requisitions[0].openings = Quantity(Double(1 + max(1, first.openings.integerValue)), kind: .integer(minimum: 1))
+        scenario.requisitions[0].deadline = lastDay
+        scenario.requisitions[0].startDays = [.mon, .thu]
+        scenario = try scenario.validated()
+        let model = SimulationModel(scenario)
+        let n = 2_400, exact = 500
+        var outcomes: [TrialOutcome] = []
+        let (wholeForecast, whole) = ForecastRunner.forecast(
+            model: model, options: RunOptions(trials: n, seed: scenario.seed, threads: 2), keepsTrialColumns: false,
+            exactTrials: exact, perTrial: { _, o in outcomes.append(o) })
+        XCTAssertEqual(wholeForecast.starts[0].due.count, 2)
+        for count in ShardFixture.shardCounts {
+            let parts = try ShardFixture.parts(count: count, total: n, unit: "trials", scenario: scenario) { shard in
+                var b = ForecastBuilder(model: model, keepsTrialColumns: false, exactTrials: exact)
+                for i in shard.range(of: n) { b.add(outcomes[i]) }
+                return .forecast(b, trialRows: nil)
+            }
+            let (merged, _) = try ShardMerge.forecast(try PartSet(parts), model: model)
+            XCTAssertEqual(ShardFixture.state(merged), ShardFixture.state(whole), "\(count) shards")
+            XCTAssertEqual(csv(merged.build()), csv(wholeForecast), "\(count) shards")
+        }
+    }
+
+    /// summary.csv, timeline.csv, funnel.csv and starts.csv of a forecast.
     private func csv(_ f: Forecast) -> [String] {
-        [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f)].map { $0.render() }
+        [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f), ForecastTables.starts(f)].map { $0.render() }
     }
 }

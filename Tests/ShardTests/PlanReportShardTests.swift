@@ -161,11 +161,11 @@ final class PlanReportShardTests: XCTestCase {
         assertRefused(MergeOutputJob(parts: r, directory: dir + "/out", html: dir + "/p.html"),
                       "\(r[0]): the parts of `report` make its HTML page and no CSV files", in: dir, leaves: leaves)
         assertRefused(MergeOutputJob(parts: r, directory: dir + "/out"), "merge them with --html FILE", in: dir, leaves: leaves)
-        // A part of the previous layout (version 2: before plan and report had parts).
+        // A part of the previous layout (version 3: before plan and report had parts).
         var old = try XCTUnwrap(FileManager.default.contents(atPath: a[1]))
-        old[8] = 2
+        old[8] = 3
         try old.write(to: URL(fileURLWithPath: dir + "/a/old.fcpart"))
         assertRefused(MergeOutputJob(parts: [a[0], dir + "/a/old.fcpart"], directory: dir + "/out"),
-                      "\(dir)/a/old.fcpart: part format version 2, this funnelcast reads version 3", in: dir, leaves: leaves)
+                      "\(dir)/a/old.fcpart: part format version 3, this funnelcast reads version 4", in: dir, leaves: leaves)
     }
 }

@@ -35,6 +35,23 @@ public enum ForecastTables {
         return t
     }
 
+    /// `starts.csv` (MODEL.md 21.9): per requisition and opening k, P(at
+    /// least k started by the end of the deadline day of the batch that
+    /// covers the k-th opening), the P10/P50/P90 date of the k-th start
+    /// (empty: beyond the horizon), the share of trials without a k-th
+    /// start within the horizon, and that deadline (empty: the horizon).
+    public static func starts(_ f: Forecast) -> CSVTable {
+        var t = CSVTable(header: ["scope", "k", "p_by_deadline", "date_p10", "date_p50", "date_p90", "beyond_horizon", "deadline"])
+        for r in f.starts {
+            for row in r.rows {
+                t.rows.append([r.scope, String(row.k), CSVNumber.format(row.pByDeadline),
+                               row.p10?.description ?? "", row.p50?.description ?? "", row.p90?.description ?? "",
+                               CSVNumber.format(row.beyondHorizon), row.deadline?.description ?? ""])
+            }
+        }
+        return t
+    }
+
     /// `funnel.csv`: mean counts per trial of every step, stages first; each
     /// row adds up (entered = passed + the losses + released + open).
     public static func funnel(_ f: Forecast) -> CSVTable {

@@ -41,6 +41,8 @@ public enum TerminalReport {
         out += "Percentiles count openings not started by the horizon as beyond it. mean if filled: of openings filled\n"
         out += "within the horizon (it grows with horizon_days); restricted mean: of min(time to fill, horizon), every opening.\n\n"
 
+        out += startsTable(f)
+
         out += "What does it cost? Means per trial; per hire: in trials with a hire\n"
         var cost = TextTable(columns: [.left("scope"), .right("cost"), .right("P50 per hire"), .right("P90 per hire"),
                                        .right("mean per hire"),
@@ -74,6 +76,36 @@ public enum TerminalReport {
         out += "released: let go when the requisition was covered or cancelled. open: still in the step at the horizon\n"
         out += "(decision: still waiting for an offer; start: accepted, starts after the horizon).\n"
         return out
+    }
+
+    /// "When does the k-th hire start?" (MODEL.md 21.9): per requisition
+    /// and opening k, P(at least k started by the deadline of k's batch)
+    /// and the P10/P50/P90 date of the k-th start. At most 10 rows per
+    /// requisition (k spread evenly, the last always shown); every k is in
+    /// starts.csv.
+    static func startsTable(_ f: Forecast) -> String {
+        guard !f.starts.isEmpty else { return "" }
+        var out = "When does the k-th hire start? Per requisition and opening k\n"
+        var t = TextTable(columns: [.left("scope"), .right("k"), .left("due by"), .right("P(>= k by then)"),
+                                    .left("k-th start P10"), .left("P50"), .left("P90"), .right("not by horizon")])
+        var thinned = false
+        for r in f.starts {
+            let n = r.rows.count
+            let shown = n <= 10 ? Array(0..<n) : Array(Set((1...10).map { ($0 * n + 9) / 10 - 1 })).sorted()
+            thinned = thinned || shown.count < n
+            for (i, index) in shown.enumerated() {
+                let row = r.rows[index]
+                let beyond = "beyond"
+                t.add([i == 0 ? r.scope : "", String(row.k), row.deadline?.description ?? "horizon",
+                       Format.percent(row.pByDeadline), row.p10?.description ?? beyond, row.p50?.description ?? beyond,
+                       row.p90?.description ?? beyond, Format.percent(row.beyondHorizon)])
+            }
+        }
+        out += t.render() + "\n"
+        out += "due by: the deadline of the batch the k-th opening belongs to (the requisition's deadline without batches).\n"
+        out += "P10/P50/P90: the date by which the k-th hire has started in 10/50/90% of trials; beyond: after the horizon.\n"
+        if thinned { out += "Some k are left out here; starts.csv has every k.\n" }
+        return out + "\n"
     }
 
     /// The terminal's name of a funnel step: `decision` is a wait for an

@@ -64,7 +64,8 @@ extension TrialEngine {
         checkPassed(r, c, t, &out)
     }
 
-    /// The end of notice: the candidate starts, or reneges (16.18).
+    /// The would-be start (the end of notice, or the cohort day): the
+    /// candidate starts, or reneges (16.18, 21.8).
     mutating func start(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .accepted else { return }
         if chance(r, c, Purpose.renege, resolved[r].renege) {
@@ -117,11 +118,14 @@ extension TrialEngine {
         startNotice(r, c, t, &out)
     }
 
-    /// Notice runs in calendar days from the clean result (16.18).
+    /// Notice runs in calendar days from the clean result (16.18); with
+    /// cohort starts the start (and its renege draw) waits for the first
+    /// allowed day at or after the notice's end (21.8), never if none is left.
     private mutating func startNotice(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         add(r, .noticeStarted, 1)
-        let notice = draw(r, c, Purpose.notice, model.requisitions[r].noticeDays)
-        let start = t + notice
+        let spec = model.requisitions[r]
+        let notice = draw(r, c, Purpose.notice, spec.noticeDays)
+        let start = spec.cohort.start(noticeEnds: t + notice)
         if start <= model.horizon { queue.push(start, .start, requisition: r, subject: Int32(c)) }
     }
 

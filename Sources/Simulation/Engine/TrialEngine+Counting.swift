@@ -39,6 +39,20 @@ extension TrialEngine {
         weeklyCounts[(r * weeks + week) * WeeklyMeasure.count + m.rawValue] += v
     }
 
+    /// Every batch but the last met (MODEL.md 21.9): at least
+    /// `cumulative[j]` starts before `before[j]` (the last batch is the
+    /// requisition's deadline and all its openings, checked by the caller).
+    @inline(__always)
+    static func batchesMet(_ b: BatchThresholds, _ starts: [Double]) -> Bool {
+        var j = 0
+        while j < b.before.count - 1 {
+            let due = b.before[j]
+            if starts.reduce(0, { $0 + ($1 < due ? 1 : 0) }) < b.cumulative[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
     // MARK: - Trial end
 
     /// Copies the trial's counts into `out` and derives on-time and cost.
@@ -65,7 +79,7 @@ extension TrialEngine {
                     o.stageReleased[s] = stageCounts[b + 6]
                 }
                 let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
-                o[.onTime] = onTimeStarts >= spec.openings ? 1 : 0
+                o[.onTime] = onTimeStarts >= spec.openings && TrialEngine.batchesMet(spec.thresholds, o.startInstants) ? 1 : 0
                 o[.filledByDeadline] = Double(onTimeStarts)
                 o[.cost] = o[.applicants] * costPerApplicant
                     + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate

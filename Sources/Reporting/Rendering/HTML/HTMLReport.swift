@@ -58,7 +58,7 @@ public enum HTMLReport {
                             + "the solid line is the median, the dashed line the mean. Hover over a week for its numbers.",
                         body: "<div class=\"charts\">" + f.scopes.indices.map { s in
                             figure(FanChart.svg(f, scope: s), heading: scopeCaption(f, s))
-                        }.joined() + "</div>")
+                        }.joined() + "</div>" + ReportTables.kthStarts(f))
         page += section("time-to-fill", "How long does an opening take?",
                         lead: "Days from the requisition's opening to the accepted offer of the candidate who starts, "
                             + "over every opening of every trial. Openings not filled within the horizon have their own "

@@ -21,6 +21,43 @@ enum ReportTables {
         return t.render()
     }
 
+    /// When the k-th hire starts (MODEL.md 21.9, `starts.csv`): per
+    /// requisition, P(at least k by the deadline of k's batch) and the
+    /// P10/P50/P90 date of the k-th start; then the distribution of the
+    /// number of starts by each deadline.
+    static func kthStarts(_ f: Forecast) -> String {
+        guard !f.starts.isEmpty else { return "" }
+        var out = "<h3>When does the k-th hire start?</h3>"
+        var t = HTMLTable(columns: [("scope", false), ("k", true), ("due by", false), ("P(at least k by then)", true),
+                                    ("k-th start P10", false), ("P50", false), ("P90", false), ("not by horizon", true)])
+        for r in f.starts {
+            for row in r.rows {
+                t.add([HTMLTable.Cell(r.scope, numeric: false), HTMLTable.Cell(String(row.k)),
+                       HTMLTable.Cell(row.deadline?.description ?? "horizon", numeric: false),
+                       HTMLTable.Cell(Format.percent(row.pByDeadline), column: "p_by_deadline", value: row.pByDeadline),
+                       HTMLTable.Cell(row.p10?.description ?? "beyond", numeric: false),
+                       HTMLTable.Cell(row.p50?.description ?? "beyond", numeric: false),
+                       HTMLTable.Cell(row.p90?.description ?? "beyond", numeric: false),
+                       HTMLTable.Cell(Format.percent(row.beyondHorizon), column: "beyond_horizon", value: row.beyondHorizon)])
+            }
+        }
+        out += t.render()
+        out += "<p class=\"note\">due by: the deadline of the batch the k-th opening belongs to. P10/P50/P90: the date by "
+            + "which the k-th hire has started in 10/50/90% of trials (beyond: after the horizon).</p>"
+        out += "<h3>How many have started by each deadline?</h3><div class=\"tables\">"
+        for r in f.starts {
+            var d = HTMLTable(columns: [("starts", true)] + r.deadlines.enumerated().map { j, date in
+                ("by \(date?.description ?? "the horizon") (\(r.due[j]) due)", true)
+            })
+            d.caption = "\(r.scope): share of trials with exactly this many starts"
+            for m in 0..<(r.distribution.first?.count ?? 0) {
+                d.add([HTMLTable.Cell(String(m))] + r.distribution.map { HTMLTable.Cell(Format.percent($0[m])) })
+            }
+            out += d.render()
+        }
+        return out + "</div>"
+    }
+
     static func times(_ f: Forecast) -> String {
         var t = HTMLTable(columns: [("scope", false), ("fill P10", true), ("fill P50", true), ("fill P90", true),
                                     ("mean if filled", true), ("restricted mean", true),
