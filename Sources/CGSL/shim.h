@@ -14,6 +14,7 @@
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_integration.h>
 
 /// The Nelder-Mead simplex (version 2) minimizer type: a GSL global that
 /// Swift 6 will not read directly.
