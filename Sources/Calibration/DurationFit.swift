@@ -51,6 +51,7 @@ public struct DurationFit: Sendable {
             switch o {
             case .exact(let x) where x > 0: zero = false
             case .interval(_, let b) where b > zeroWidth: zero = false
+            case .window(_, let b, _) where b > zeroWidth: zero = false
             default: break
             }
         }
@@ -62,11 +63,7 @@ public struct DurationFit: Sendable {
         // Starting values from the ended durations (interval midpoints).
         var values: [Double] = []
         for o in obs {
-            switch o {
-            case .exact(let x): values.append(x)
-            case .interval(let a, let b): values.append(b.isFinite ? max((a + b) / 2, zeroWidth) : max(a, zeroWidth))
-            case .rightCensored: break
-            }
+            if o.ended { values.append(max(o.typical, zeroWidth)) }
         }
         let m = values.reduce(0, +) / Double(values.count)
         let s = values.count > 1 ? sqrt(values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)) : m
@@ -96,6 +93,13 @@ public struct DurationFit: Sendable {
                                   mean: mean, meanLow: low, meanHigh: high,
                                   gof: km.maxGap { family.cdf($0, t) }))
         }
+        // Every ended duration could have taken no time (date-only times
+        // on one day) and the likelihood's maximum is at a mean of 0 (no
+        // family fits, or the best runs to under a minute): as far as the dates show, they took no time.
+        let best = fits.min { $0.aic < $1.aic }
+        if obs.allSatisfy({ $0.canBeZero }), fits.isEmpty || best!.mean < zeroWidth {
+            return DurationFit(sample: sample, fits: [], allZero: true)
+        }
         return DurationFit(sample: sample, fits: fits, allZero: false)
     }
 
@@ -109,8 +113,9 @@ public struct DurationFit: Sendable {
             case .rightCensored(let c): sum += family.logSurvival(c, t)
             case .interval(let a, let b):
                 if !b.isFinite { sum += family.logSurvival(a, t); continue }
-                let p = max(family.cdf(b, t) - family.cdf(a, t), family.survival(a, t) - family.survival(b, t))
-                sum += log(max(p, 1e-300))
+                sum += log(max(PreparedSample.probability(family, a, b, t), 1e-300))
+            case .window(let a, let b, let w):
+                sum += log(max(PreparedSample.windowProbability(family, a, b, w, t), 1e-300))
             }
         }
         return sum
@@ -134,6 +139,18 @@ public struct DurationFit: Sendable {
         guard v >= 0, v.isFinite else { return (nil, nil) }
         let lm = log(family.mean(t)), z = 1.959963984540054 * sqrt(v)
         return (exp(lm - z), exp(lm + z))
+    }
+}
+
+extension DurationObservation {
+    /// An ended duration whose bounds allow 0 (a right-censored one says nothing).
+    var canBeZero: Bool {
+        switch self {
+        case .exact(let x): return x <= DurationFit.zeroWidth
+        case .rightCensored: return true
+        case .interval(let a, let b): return !b.isFinite || a <= DurationFit.zeroWidth
+        case .window(let a, let b, let w): return !b.isFinite || a - w <= DurationFit.zeroWidth
+        }
     }
 }
 

@@ -63,29 +63,34 @@ public struct PlanEvidence: Sendable {
     public var rows: Int, candidates: Int, gaps: Int, candidatesWithGaps: Int
 }
 
-/// Durations between two log times, with the interval a date-only end gives.
+/// Durations between two log times, with what censoring a date-only end
+/// gives (MODEL.md 18.3).
 struct Span {
     let clock: WorkClock
 
-    /// The bounds of the time from a to b, in calendar days or work days.
-    func bounds(_ a: HistoryTime, _ b: HistoryTime, work: Bool) -> (Double, Double) {
-        if work { return (clock.work(from: a.latest, to: b.earliest), clock.work(from: a.earliest, to: b.latest)) }
-        return (b.earliest - a.latest, b.latest - a.earliest)
-    }
+    /// The clock's reading at `t`: work days or calendar days.
+    func position(_ t: Double, work: Bool) -> Double { work ? clock.position(t) : t }
 
     /// Adds the duration from `a` to `b`, or, where `b` is nil, a duration
-    /// still running at `censor` (right-censored at the time known to have
-    /// passed). Nothing where `a` is nil (a gap).
+    /// still running at `censor` (right-censored). Nothing where `a` is
+    /// nil (a gap).
+    ///
+    /// An exact start gives an exact value, an interval (a date-only end)
+    /// or a right-censored value. A date-only start lies somewhere in its
+    /// day: the clock's advance over that day is the window's slide
+    /// (`DurationObservation.window`), and the bounds are measured from
+    /// the day's first instant, so both ends known to the day weigh the
+    /// possible durations by a triangle, not a flat window.
     func observe(_ s: inout DurationSample, from a: HistoryTime?, to b: HistoryTime?, censorAt censor: Double, work: Bool) {
         guard let a else { return }
         s.cover(a.days)
+        let start = position(a.earliest, work: work)
+        let slide = position(a.latest, work: work) - start
         if let b {
-            let (lo, hi) = bounds(a, b, work: work)
-            s.add(low: lo, high: hi)
+            s.add(fromDay: position(b.earliest, work: work) - start, high: position(b.latest, work: work) - start, slide: slide)
             s.cover(b.days)
         } else {
-            let elapsed = work ? clock.work(from: a.latest, to: censor) : censor - a.latest
-            s.addCensored(elapsed)
+            s.add(fromDay: position(max(censor, a.earliest), work: work) - start, high: .infinity, slide: slide)
             s.cover(censor)
         }
     }

@@ -42,8 +42,10 @@ public enum EvidenceBuilder {
         for c in r.candidates {
             e.gaps += c.gaps
             if c.initialPool { e.initialPool += 1 }
+            // A withdrawal or release known to the day censors at the
+            // day's middle (its expected instant).
             let censor = c.end.flatMap { t -> Double? in
-                (c.withdrawn != nil || c.released != nil) ? t.earliest : nil
+                (c.withdrawn != nil || c.released != nil) ? min(t.midpoint, r.asOf) : nil
             } ?? r.asOf
             candidate(c, r, span: span, censor: censor, into: &e)
         }
@@ -54,14 +56,16 @@ public enum EvidenceBuilder {
         let arrival = c.applied ?? c.first
         // Competing offers: the candidate is exposed from arrival until they
         // accept our offer, are released, leave the process or observation ends.
+        // Each end at its expected instant (a date-only time: the middle
+        // of its day), so a dates-only export's exposure is not short.
         var exit = r.asOf
         var left = false
-        if let t = c.offer?.accepted { exit = t.earliest }
-        else if let t = c.released { exit = t.earliest }
-        else if let t = c.withdrawn { exit = t.earliest; left = true }
-        else if let o = c.offer, let t = o.declined { exit = t.earliest; left = o.declinedCompeting }
-        else if let t = c.end { exit = t.earliest }
-        e.competingOffersPerWeek.exposure += max(0, exit - arrival.latest) / 7
+        if let t = c.offer?.accepted { exit = t.midpoint }
+        else if let t = c.released { exit = t.midpoint }
+        else if let t = c.withdrawn { exit = t.midpoint; left = true }
+        else if let o = c.offer, let t = o.declined { exit = t.midpoint; left = o.declinedCompeting }
+        else if let t = c.end { exit = t.midpoint }
+        e.competingOffersPerWeek.exposure += max(0, min(exit, r.asOf) - arrival.midpoint) / 7
         if left { e.competingOffersPerWeek.events += 1 }
         e.competingOffersPerWeek.from = min(e.competingOffersPerWeek.from, arrival.days)
         e.competingOffersPerWeek.to = max(e.competingOffersPerWeek.to, exit)
@@ -94,7 +98,7 @@ public enum EvidenceBuilder {
         }
 
         guard let o = c.offer else { return }
-        let offerCensor = o.declined?.earliest ?? (c.released?.earliest ?? r.asOf)
+        let offerCensor = min(o.declined?.midpoint ?? (c.released?.midpoint ?? r.asOf), r.asOf)
         // Preparation: ended where sent; running where they left or were
         // released before it was sent; a gap where the answer came unsent.
         if o.sent != nil || (o.accepted == nil && (o.declined == nil || o.declinedCompeting)) {

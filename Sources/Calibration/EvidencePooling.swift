@@ -1,17 +1,24 @@
 import FunnelModel
 import History
 
-// Fitting from histories that each hold their own instance of the plan's
-// requisitions, such as simulated quarters of one plan (`simulate
-// --events --trial K` for K = 0..7): the evidence of each history is
-// collected on its own (its own freezes, work clock and as_of) and pooled
-// by requisition name. `HistoryLog.read` over several files instead treats
-// a name as one requisition spread over the files (a long requisition
-// exported quarter by quarter), which refuses a second `opened`.
+// Fitting from several histories, each an observation period of its own
+// (four past quarters of a plan, or simulated quarters: `simulate --events
+// --trial K` for K = 0..7): the evidence of each history is collected on
+// its own (its own freezes, work clock and as_of) and pooled by
+// requisition name: counts, events and exposures add up, censored samples
+// join. This is what `fit` does with several files. (`HistoryLog.read`
+// over several files instead reads one history split over files: a name
+// is one requisition there, and a second `opened` is refused.)
+
+/// The number of periods two pooled estimates span: those with evidence.
+func pooledPeriods(_ a: Int, _ aHas: Bool, _ b: Int, _ bHas: Bool) -> Int {
+    (aHas ? a : 0) + (bHas ? b : 0)
+}
 
 extension ProportionEstimate {
     /// Both estimates' counts together.
     public mutating func pool(_ o: ProportionEstimate) {
+        periodCount = pooledPeriods(periodCount, from.isFinite, o.periodCount, o.from.isFinite)
         successes += o.successes; trials += o.trials
         from = Swift.min(from, o.from); to = Swift.max(to, o.to)
     }
@@ -20,6 +27,7 @@ extension ProportionEstimate {
 extension RateEstimate {
     /// Events over both exposures; the periods of both for the dispersion test.
     public mutating func pool(_ o: RateEstimate) {
+        periodCount = pooledPeriods(periodCount, from.isFinite, o.periodCount, o.from.isFinite)
         events += o.events; exposure += o.exposure; periods += o.periods
         from = Swift.min(from, o.from); to = Swift.max(to, o.to)
     }
@@ -28,6 +36,7 @@ extension RateEstimate {
 extension DurationSample {
     /// The observations of both.
     public mutating func pool(_ o: DurationSample) {
+        periodCount = pooledPeriods(periodCount, from.isFinite, o.periodCount, o.from.isFinite)
         observations += o.observations
         from = Swift.min(from, o.from); to = Swift.max(to, o.to)
     }
@@ -38,7 +47,11 @@ extension RequisitionEvidence {
     mutating func pool(_ o: RequisitionEvidence) {
         applicantsPerWeek.pool(o.applicantsPerWeek); competingOffersPerWeek.pool(o.competingOffersPerWeek)
         replyDays.pool(o.replyDays); contactFailure.pool(o.contactFailure)
-        for (s, t) in zip(stages.indices, o.stages) {
+        // Stages by name: without a template each history names the
+        // stages its paths reached.
+        for t in o.stages {
+            guard let s = stages.firstIndex(where: { $0.name == t.name }) else { stages.append(t); continue }
+            stages[s].interview = stages[s].interview || t.interview
             stages[s].pass.pool(t.pass); stages[s].noShow.pool(t.noShow); stages[s].hrWorkdays.pool(t.hrWorkdays)
         }
         offerHrWorkdays.pool(o.offerHrWorkdays); responseDays.pool(o.responseDays); accept.pool(o.accept)

@@ -53,24 +53,32 @@ public enum FitJob {
                 if let m = r.sourcing.maxApplicants { maxApplicants[r.name] = m.integerValue }
             }
         }
-        let log: HistoryLog
-        do { log = try HistoryLog.read(paths: request.histories, asOf: asOf, template: stageOrder) } catch {
-            throw FitError.history(error)
+        // Each file is an observation period of its own (its own exported
+        // row or --as-of, its own freezes): read on its own, its evidence
+        // collected on its own, and the evidence pooled by requisition name.
+        var logs: [HistoryLog] = []
+        for path in request.histories {
+            do { logs.append(try HistoryLog.read(paths: [path], asOf: asOf, template: stageOrder)) } catch {
+                throw FitError.history(error)
+            }
         }
-        let base = template ?? DefaultTemplate.make(log)
-        let evidence = EvidenceBuilder.collect(log, calendar: base.calendar, interviews: interviews, maxApplicants: maxApplicants)
+        let base = template ?? DefaultTemplate.make(logs)
+        let evidence = EvidencePooling.evidence(logs, template: base)
         let parameters = Fitter(template: base, evidence: evidence).parameters()
-        var warnings = log.warnings
+        var warnings = logs.flatMap(\.warnings)
         if base.recruiters != nil || base.interviewers != nil {
             warnings.append("the template has capacity pools: observed HR durations include any wait for a pool, so the forecast counts that queueing again (MODEL.md 18.7)")
         }
-        let header = header(request, log: log, template: template, parameters: parameters, evidence: evidence, warnings: warnings)
+        let header = header(request, logs: logs, template: template, parameters: parameters, evidence: evidence, warnings: warnings)
         let text = ScenarioText(scenario: base, fitted: parameters, header: header).render()
         _ = try TemplateLoading.parse(text, file: request.out)
         let report = FitReport.table(parameters, evidence: evidence).render()
-        var summary = ["\(log.rows) rows, \(evidence.candidates) candidates in \(log.requisitions.count) requisitions, observed \(dateRange(evidence.from, evidence.to))"]
+        let rows = logs.reduce(0) { $0 + $1.rows }
+        let names = Set(logs.flatMap { $0.requisitions.map(\.name) })
+        let periods = logs.count > 1 ? " in \(logs.count) periods" : ""
+        var summary = ["\(rows) rows, \(evidence.candidates) candidates in \(names.count) requisitions, observed \(dateRange(evidence.from, evidence.to))\(periods)"]
         summary.append("\(parameters.filter { $0.keptBecause == nil }.count) parameters fitted, \(parameters.filter { $0.keptBecause != nil }.count) kept, \(parameters.filter { $0.thin && $0.keptBecause == nil }.count) on thin evidence")
-        if log.gaps > 0 { summary.append("\(log.candidatesWithGaps) candidate paths with gaps (\(log.gaps) events missing), fitted from what is there") }
+        if evidence.gaps > 0 { summary.append("\(evidence.candidatesWithGaps) candidate paths with gaps (\(evidence.gaps) events missing), fitted from what is there") }
         return FitOutcome(scenarioText: text, reportText: report, parameters: parameters, evidence: evidence,
                           warnings: warnings, summary: summary)
     }
@@ -97,10 +105,19 @@ public enum FitJob {
         return outcome
     }
 
-    static func header(_ request: FitRequest, log: HistoryLog, template: Scenario?, parameters: [FittedParameter],
+    static func header(_ request: FitRequest, logs: [HistoryLog], template: Scenario?, parameters: [FittedParameter],
                        evidence: PlanEvidence, warnings: [String]) -> [String] {
-        var h = ["Fitted by `funnelcast fit` from \(request.histories.joined(separator: ", "))",
-                 "(\(log.rows) rows, \(evidence.candidates) candidates, observed \(dateRange(evidence.from, evidence.to)); as of \(HistoryTime(days: log.asOf)))."]
+        let rows = logs.reduce(0) { $0 + $1.rows }
+        var h = ["Fitted by `funnelcast fit` from \(request.histories.joined(separator: ", "))"]
+        if logs.count == 1 {
+            h.append("(\(rows) rows, \(evidence.candidates) candidates, observed \(dateRange(evidence.from, evidence.to)); as of \(HistoryTime(days: logs[0].asOf))).")
+        } else {
+            h.append("(\(rows) rows, \(evidence.candidates) candidates), \(logs.count) observation periods pooled by requisition name:")
+            for (path, log) in zip(request.histories, logs) {
+                h.append("  \(path): \(dateRange(log.start.days, log.asOf)), as of \(HistoryTime(days: log.asOf)), \(log.rows) rows")
+            }
+            h.append("A comment's \"N periods\" counts the periods its evidence comes from.")
+        }
         h.append("Every fitted field says its evidence beside it; \"wide\" marks thin evidence.")
         h.append("")
         let source = template == nil ? "MODEL.md's defaults (no --template)" : "the template \(request.template!)"
@@ -113,11 +130,11 @@ public enum FitJob {
             for k in kept { h.append("  \(k.path): \(k.keptBecause!)") }
         }
         if let template {
-            let missing = template.requisitions.map(\.name).filter { log.requisition($0) == nil }
+            let missing = template.requisitions.map(\.name).filter { n in !logs.contains { $0.requisition(n) != nil } }
             if !missing.isEmpty { h.append("Requisitions not in the log, kept whole: \(missing.joined(separator: ", ")).") }
         }
-        if log.gaps > 0 {
-            h.append("\(log.candidatesWithGaps) candidate paths have gaps (\(log.gaps) events the export did not record): fitted from what is there.")
+        if evidence.gaps > 0 {
+            h.append("\(evidence.candidatesWithGaps) candidate paths have gaps (\(evidence.gaps) events the export did not record): fitted from what is there.")
         }
         for w in warnings { h.append("Note: \(w).") }
         h.append("")

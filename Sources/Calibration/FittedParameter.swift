@@ -46,9 +46,11 @@ public struct FittedParameter: Sendable {
     }
 }
 
-/// Dates of the evidence, "2026-01-05 .. 2026-06-30".
-func dateRange(_ from: Double, _ to: Double) -> String {
+/// Dates of the evidence, "2026-01-05 .. 2026-06-30"; pooled from several
+/// observation periods, "4 periods, 2026-01-05 .. 2026-12-31" (the header
+/// of the fitted file lists each period's span).
+func dateRange(_ from: Double, _ to: Double, periods: Int = 1) -> String {
     guard from.isFinite, to.isFinite else { return "" }
     let a = CivilDate(dayNumber: Int(from.rounded(.down))), b = CivilDate(dayNumber: Int(to.rounded(.down)))
-    return a == b ? "\(a)" : "\(a) .. \(b)"
+    return (periods > 1 ? "\(periods) periods, " : "") + (a == b ? "\(a)" : "\(a) .. \(b)")
 }

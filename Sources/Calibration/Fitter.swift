@@ -63,7 +63,7 @@ public struct Fitter {
     }
 
     func proportion(_ path: String, _ p: ProportionEstimate, _ verb: String, _ of: String) -> FittedParameter {
-        let words = "\(p.successes) \(verb) \(p.trials) \(of)" + (p.trials > 0 ? ", \(dateRange(p.from, p.to))" : "")
+        let words = "\(p.successes) \(verb) \(p.trials) \(of)" + (p.trials > 0 ? ", \(dateRange(p.from, p.to, periods: p.periodCount))" : "")
         guard p.trials > 0 else {
             return FittedParameter(path: path, estimate: .proportion(p), yaml: nil, evidence: "", thin: true,
                                    keptBecause: "no \(of) in the log")
@@ -91,7 +91,7 @@ public struct Fitter {
 
     func rate(_ path: String, _ r: RateEstimate, unit: String, what: String) -> FittedParameter {
         let exposure = ScenarioText.short(r.exposure)
-        var words = "\(r.events) \(what) in \(exposure) \(unit)s" + (r.exposure > 0 ? ", \(dateRange(r.from, r.to))" : "")
+        var words = "\(r.events) \(what) in \(exposure) \(unit)s" + (r.exposure > 0 ? ", \(dateRange(r.from, r.to, periods: r.periodCount))" : "")
         guard let rate = r.rate, let sd = r.sd else {
             return FittedParameter(path: path, estimate: .rate(r, unit: unit), yaml: nil, evidence: "", thin: true,
                                    keptBecause: "no exposure in the log")
@@ -109,7 +109,7 @@ public struct Fitter {
         let fit = DurationFit.fit(s)
         let unit = work ? "work days" : "days"
         var words = "\(s.events) \(what) ended, \(s.censored) still running"
-        if s.events + s.censored > 0 { words += ", \(dateRange(s.from, s.to))" }
+        if s.events + s.censored > 0 { words += ", \(dateRange(s.from, s.to, periods: s.periodCount))" }
         guard let fit else {
             return FittedParameter(path: path, estimate: .duration(nil, s, workClock: work), yaml: nil, evidence: words,
                                    thin: true, keptBecause: "no \(what) ended in the log")

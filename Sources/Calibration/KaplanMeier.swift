@@ -7,7 +7,7 @@ struct KaplanMeier {
     private(set) var before: [Double] = []
     private(set) var after: [Double] = []
 
-    /// Exact values are events; intervals enter as events at their
+    /// Exact values are events; intervals and windows enter as events at their
     /// midpoint (a Turnbull estimate would be exact; with date-only
     /// times the intervals are one day wide, which moves the curve by at
     /// most a day); right-censored values leave the risk set after the
@@ -15,11 +15,7 @@ struct KaplanMeier {
     init(_ obs: [DurationObservation]) {
         var items: [(t: Double, event: Bool)] = []
         for o in obs {
-            switch o {
-            case .exact(let x): items.append((x, true))
-            case .rightCensored(let c): items.append((c, false))
-            case .interval(let a, let b): items.append((b.isFinite ? (a + b) / 2 : a, b.isFinite))
-            }
+            items.append((o.typical, o.ended))
         }
         items.sort { $0.t != $1.t ? $0.t < $1.t : ($0.event && !$1.event) }
         var atRisk = Double(items.count)

@@ -12,6 +12,8 @@ public struct RateEstimate: Sendable, Equatable {
     /// Events and exposure per period (weekly counts for the dispersion test).
     public var periods: [(events: Int, exposure: Double)] = []
     public var from: Double = .infinity, to: Double = -.infinity
+    /// How many observation periods (history files) the evidence comes from.
+    public var periodCount = 1
 
     public init(events: Int = 0, exposure: Double = 0) { self.events = events; self.exposure = exposure }
 

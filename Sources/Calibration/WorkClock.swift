@@ -37,6 +37,10 @@ struct WorkClock {
         return calendar.work(at: b - origin) - calendar.work(at: a - origin)
     }
 
+    /// Working days done from the clock's origin to the instant t: a
+    /// position on the work clock (differences are work done).
+    func position(_ t: Double) -> Double { calendar.work(at: t - origin) }
+
     /// Whether a freeze holds at t.
     func isFrozen(_ t: Double) -> Bool { calendar.isFrozen(t - origin) }
 

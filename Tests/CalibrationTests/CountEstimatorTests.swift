@@ -16,6 +16,16 @@ final class CountEstimatorTests: XCTestCase {
         XCTAssertEqual(hi, 0.148 + 1.96 * 0.0241, accuracy: 0.006)
     }
 
+    /// Large counts where GSL's beta inverse gives NaN (79 of 886: Beta(80,
+    /// 808)): the interval is still the posterior's quantiles, here against
+    /// the normal approximation (mean 0.0901, sd 0.00963).
+    func testBetaIntervalWithLargeCounts() {
+        let p = ProportionEstimate(successes: 79, trials: 886)
+        let (lo, hi) = p.interval
+        XCTAssertEqual(lo, 0.0901 - 1.96 * 0.00963, accuracy: 0.002)
+        XCTAssertEqual(hi, 0.0901 + 1.96 * 0.00963, accuracy: 0.002)
+    }
+
     func testGammaPosteriorOfARate() throws {
         let r = RateEstimate(events: 100, exposure: 4)
         XCTAssertEqual(r.rate, 25)

@@ -67,11 +67,17 @@ final class EvidenceTests: XCTestCase {
         let frozen = "*,,,freeze_started,2026-01-12,f\n*,,,freeze_ended,2026-01-13,f\n" + body
         let e = try evidence(frozen, calendar: CalendarSpec())
         XCTAssertEqual(e.requisitions[0].stages[0].hrWorkdays.observations, [.exact(1)])
-        // The freeze is known to the day: its length is an interval.
-        XCTAssertEqual(e.freezeDays.observations, [.interval(0, 2)])
-        // Dates only: the interval of work between the days' bounds.
+        // The freeze is known to the day at both ends: a window, 1 to 2
+        // days from the start's day's 00:00, sliding 1 day over it (a
+        // triangle over (0, 2)).
+        XCTAssertEqual(e.freezeDays.observations, [.window(1, 2, slide: 1)])
+        // Dates only: on the work clock, from Friday's 00:00 to Tuesday
+        // (Friday, Monday: 2) or Wednesday (3) 00:00, Friday's 1 work day of slide.
         let dates = "eng,a,,applied,2026-01-09,\neng,a,screen,hr_done,2026-01-13,\n*,,,exported,2026-02-01,\n"
-        XCTAssertEqual(try evidence(dates, calendar: CalendarSpec()).requisitions[0].stages[0].hrWorkdays.observations, [.interval(1, 3)])
+        XCTAssertEqual(try evidence(dates, calendar: CalendarSpec()).requisitions[0].stages[0].hrWorkdays.observations, [.window(2, 3, slide: 1)])
+        // Applied on a Saturday (no work that day): as good as an exact start.
+        let weekend = "eng,a,,applied,2026-01-10,\neng,a,screen,hr_done,2026-01-13,\n*,,,exported,2026-02-01,\n"
+        XCTAssertEqual(try evidence(weekend, calendar: CalendarSpec()).requisitions[0].stages[0].hrWorkdays.observations, [.interval(1, 2)])
     }
 
     /// Applicants over sourcing time only: not in a freeze, not while the
@@ -104,7 +110,7 @@ final class EvidenceTests: XCTestCase {
         XCTAssertEqual(e.cancelProbability.trials, 2)
         XCTAssertEqual(e.cancelProbability.successes, 1)
         XCTAssertEqual(e.freezesPerYear.events, 1)
-        XCTAssertEqual(e.freezeDays.observations, [.interval(6, 8)])
+        XCTAssertEqual(e.freezeDays.observations, [.window(7, 8, slide: 1)])
     }
 
     /// Check outcomes: for cause, wrong and cleared, wrong and not cleared.
