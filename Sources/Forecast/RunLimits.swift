@@ -52,9 +52,14 @@ public struct WorkEstimate: Sendable {
         var busiest: (String, Double, Double)? = nil
         for q in requisitions {
             let open = max(0, horizon - q.opensDay)
-            let rate = q.sourcing.applicantsPerWeek.fixedValue
-            var applicants = Double(q.sourcing.initialPool.integerValue) + rate * open / 7
-            if let cap = q.sourcing.maxApplicants { applicants = min(applicants, Double(cap.integerValue)) }
+            func expected(_ rate: Quantity, _ pool: Quantity, _ cap: Quantity?) -> Double {
+                let n = Double(pool.integerValue) + rate.fixedValue * open / 7
+                return cap.map { min(n, Double($0.integerValue)) } ?? n
+            }
+            // One process, or each sourcing channel's (MODEL.md 21.5).
+            let applicants = q.sourcing.channels.isEmpty
+                ? expected(q.sourcing.applicantsPerWeek, q.sourcing.initialPool, q.sourcing.maxApplicants)
+                : q.sourcing.channels.reduce(0) { $0 + expected($1.applicantsPerWeek, $1.initialPool, $1.maxApplicants) }
             let stages = Double(q.stages.count)
             let passAll = q.stages.reduce(1.0) { $0 * min(1, max(0, $1.pass.fixedValue)) }
             let finalists = applicants * passAll

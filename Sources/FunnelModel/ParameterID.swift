@@ -15,6 +15,8 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// A field of a requisition itself or of its sourcing, candidate,
     /// decision or offer section.
     case requisition(String, Requisition.Field)
+    /// A field of one of a requisition's sourcing channels (MODEL.md 21.5).
+    case channel(requisition: String, channel: String, SourcingChannel.Field)
     case stage(requisition: String, stage: String, Stage.Field)
     case check(requisition: String, BackgroundCheck.Field)
 
@@ -27,6 +29,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
         case .pool(let role, let name, let f): return role.rawValue + "." + (name.map { $0 + "." } ?? "") + f.rawValue
         case .costs(let f): return "costs." + f.rawValue
         case .requisition(let r, let f): return "requisitions.\(r)." + f.rawValue
+        case .channel(let r, let c, let f): return "requisitions.\(r).sourcing.\(c)." + f.rawValue
         case .stage(let r, let s, let f): return "requisitions.\(r).stages.\(s)." + f.rawValue
         case .check(let r, let f): return "requisitions.\(r).background_check." + f.rawValue
         }
@@ -44,6 +47,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
         case .pool(_, _, let f): return f.kind
         case .costs(let f): return f.kind
         case .requisition(_, let f): return f.kind
+        case .channel(_, _, let f): return f.kind
         case .stage(_, _, let f): return f.kind
         case .check(_, let f): return f.kind
         }

@@ -66,7 +66,20 @@ extension Scenario {
         try fields(&costs, Costs.Field.allCases) { .costs($0) }
         for r in requisitions.indices {
             let name = requisitions[r].name
-            try fields(&requisitions[r], Requisition.Field.beforeStages) { .requisition(name, $0) }
+            if requisitions[r].sourcing.channels.isEmpty {
+                try fields(&requisitions[r], Requisition.Field.beforeStages) { .requisition(name, $0) }
+            } else {
+                // Channels (MODEL.md 21.5) replace the single mapping's fields.
+                let before = Requisition.Field.beforeStages
+                try fields(&requisitions[r], before.filter { $0 == .openings }) { .requisition(name, $0) }
+                for k in requisitions[r].sourcing.channels.indices {
+                    let channel = requisitions[r].sourcing.channels[k].name
+                    try fields(&requisitions[r].sourcing.channels[k], SourcingChannel.Field.allCases) {
+                        .channel(requisition: name, channel: channel, $0)
+                    }
+                }
+                try fields(&requisitions[r], before.filter { $0 != .openings && $0.section != "sourcing" }) { .requisition(name, $0) }
+            }
             for s in requisitions[r].stages.indices {
                 let stage = requisitions[r].stages[s].name
                 let list = Stage.Field.allCases.filter { requisitions[r].stages[s].interview || !$0.isInterviewOnly }

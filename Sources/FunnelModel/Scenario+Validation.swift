@@ -60,6 +60,17 @@ extension Scenario {
             nameIssues(r.name, what: "requisition", path: path, earlier: requisitions[..<i].map(\.name),
                        reserved: ScenarioRules.reservedRequisitionNames, issue)
             if r.opensDay < 0 { issue(path + ".opens_day", ScenarioRules.negativeOpensDay, Distribution.format(r.opensDay)) }
+            for (k, c) in r.sourcing.channels.enumerated() {
+                let cpath = ScenarioRules.itemPath(path + ".sourcing", name: c.name, index: k) + ".channel"
+                if let p = ScenarioRules.emptyNameProblem(c.name) {
+                    issue(cpath, p, nil)
+                    continue
+                }
+                if let p = ScenarioRules.identifierProblem(c.name, what: "channel") { issue(cpath, p, c.name) }
+                if r.sourcing.channels[..<k].contains(where: { $0.name == c.name }) {
+                    issue(cpath, ScenarioRules.duplicateName(c.name, what: "channel", firstLine: nil), c.name)
+                }
+            }
             if r.stages.isEmpty { issue(path + ".stages", ScenarioRules.noStages, "[]") }
             for role in PoolRole.allCases {
                 if let name = r.poolName(role), let p = ScenarioRules.poolNameProblem(name, role: role, pools: pools(role)) {

@@ -237,8 +237,29 @@ public struct Sourcing: Sendable, Equatable {
     public var costPerApplicant = Quantity(0, kind: .nonNegative)
     /// nil: no limit.
     public var maxApplicants: Quantity? = nil
+    /// Sourcing channels (MODEL.md 21.5); empty: the single mapping above
+    /// (then its fields are the requisition's one process). When not
+    /// empty, the fields above are unused and have no paths.
+    public var channels: [SourcingChannel] = []
 
     public init(applicantsPerWeek: Quantity) { self.applicantsPerWeek = applicantsPerWeek }
+}
+
+/// One sourcing channel of a requisition (MODEL.md 21.5): its own Poisson
+/// process, initial pool, cost and cap, and `passFactor`, which multiplies
+/// every stage's pass for its candidates (capped at 1 where the product is
+/// drawn: per trial, on the resolved pass).
+public struct SourcingChannel: Sendable, Equatable {
+    /// Unique within the requisition; `[A-Za-z0-9_-]+` (a path segment).
+    public var name: String
+    public var applicantsPerWeek: Quantity
+    public var initialPool = Quantity(0, kind: .integer(minimum: 0))
+    public var costPerApplicant = Quantity(0, kind: .nonNegative)
+    /// nil: no limit.
+    public var maxApplicants: Quantity? = nil
+    public var passFactor = Quantity(1, kind: .nonNegative)
+
+    public init(name: String, applicantsPerWeek: Quantity) { self.name = name; self.applicantsPerWeek = applicantsPerWeek }
 }
 
 public struct CandidateBehaviour: Sendable, Equatable {

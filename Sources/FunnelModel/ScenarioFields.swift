@@ -212,3 +212,32 @@ extension Requisition {
         set { opensDay = newValue.fixedValue }
     }
 }
+
+extension SourcingChannel {
+    /// A channel's fields (MODEL.md 21.5), in the file's order.
+    public enum Field: String, QuantityField {
+        case applicantsPerWeek = "applicants_per_week"
+        case initialPool = "initial_pool"
+        case costPerApplicant = "cost_per_applicant"
+        case maxApplicants = "max_applicants"
+        case passFactor = "pass_factor"
+
+        public var kind: QuantityKind {
+            switch self {
+            case .initialPool: return .integer(minimum: 0)
+            case .maxApplicants: return .integer(minimum: 1)
+            case .applicantsPerWeek, .costPerApplicant, .passFactor: return .nonNegative
+            }
+        }
+
+        public var access: FieldAccess<SourcingChannel> {
+            switch self {
+            case .applicantsPerWeek: return .value(\.applicantsPerWeek)
+            case .initialPool: return .value(\.initialPool)
+            case .costPerApplicant: return .value(\.costPerApplicant)
+            case .maxApplicants: return .optional(\.maxApplicants)
+            case .passFactor: return .value(\.passFactor)
+            }
+        }
+    }
+}

@@ -85,7 +85,9 @@ extension ScenarioReader {
         }
         cohortStarts(f, into: &r, start: start)
 
-        if let n = f["sourcing"] {
+        if let n = f["sourcing"], case .sequence = n {
+            r.sourcing.channels = channels(n, f.path("sourcing"))
+        } else if let n = f["sourcing"] {
             section(n, f, "sourcing", into: &r, required: [.applicantsPerWeek: ""])
         } else {
             missing(f, "sourcing", " (with at least applicants_per_week)")
@@ -132,6 +134,47 @@ extension ScenarioReader {
 
         if !batched { checkDates(f, opensDay: r.opensDay, deadline: r.deadline, start: start, horizon: horizon) }
         return r
+    }
+
+    /// `sourcing` as a list of channels (MODEL.md 21.5): each
+    /// `{channel, applicants_per_week, initial_pool, cost_per_applicant,
+    /// max_applicants, pass_factor}`, names unique in the requisition.
+    mutating func channels(_ node: Node, _ path: String) -> [SourcingChannel] {
+        guard case .sequence(let seq) = node else { return [] }
+        guard !seq.isEmpty else {
+            report(node, path, "a list of sourcing channels needs at least one channel ({channel, applicants_per_week, ...})", value: "[]")
+            return []
+        }
+        let list = SourcingChannel.Field.allCases
+        var names: [String: Int?] = [:]
+        var out: [SourcingChannel] = []
+        for (i, item) in seq.enumerated() {
+            var written: String?
+            if case .mapping(let m) = item, let n = m["channel"], case .scalar(let t) = n, !ScenarioReader.isNull(n) { written = t.string }
+            let ipath = ScenarioRules.itemPath(path, name: written, index: i)
+            guard let f = fields(item, ipath, allowed: ["channel"] + list.map(\.key), what: "a channel mapping") else { continue }
+            guard let node = f["channel"] else {
+                missing(f, "channel", " (the channel's name, such as job_board)")
+                continue
+            }
+            guard let name = text(node, f.path("channel")) else { continue }
+            if let problem = ScenarioRules.emptyNameProblem(name) {
+                report(node, f.path("channel"), problem)
+                continue
+            }
+            if let problem = ScenarioRules.identifierProblem(name, what: "channel") {
+                report(node, f.path("channel"), problem, value: name)
+            }
+            if let first = names[name] {
+                report(node, f.path("channel"), ScenarioRules.duplicateName(name, what: "channel", firstLine: first), value: name)
+                continue
+            }
+            names[name] = node.mark?.line
+            var c = SourcingChannel(name: name, applicantsPerWeek: Quantity(0, kind: SourcingChannel.Field.applicantsPerWeek.kind))
+            read(f, into: &c, list, required: [.applicantsPerWeek: " (applicants per calendar week from this channel)"])
+            out.append(c)
+        }
+        return out
     }
 
     /// One of a requisition's sections (sourcing, candidate, decision,

@@ -80,6 +80,7 @@ public enum ScenarioSchema {
                                                  stages: [], offer: Offer(accept: Quantity(0, kind: .probability)))
     static let scenarioTemplate = Scenario(name: "", start: CivilDate(dayNumber: 0), requisitions: [])
     static let stageTemplate = Stage(name: "", pass: Quantity(0, kind: .probability))
+    static let channelTemplate = SourcingChannel(name: "", applicantsPerWeek: Quantity(0, kind: .nonNegative))
     static let poolTemplate = Pool(count: 0, hoursPerWeek: Quantity(0, kind: .nonNegative))
 
     /// A pool's capacity fields (the single form's and each named pool's).
@@ -182,12 +183,26 @@ public enum ScenarioSchema {
                                    ("default", 0),
                                    ("description", "Day (since start) the requisition opens, or its date (YYYY-MM-DD, on or after start).")])),
             ("deadline", ref("date", "Every opening should have started by the end of this day (default: the horizon).")),
-            ("sourcing", mapping("Where applicants come from.", required: ["applicants_per_week"], [
-                field(Requisition.Field.applicantsPerWeek, in: requisitionTemplate, "Applicants per calendar week (Poisson).", required: true),
-                field(Requisition.Field.initialPool, in: requisitionTemplate, "Candidates already there at the opening."),
-                field(Requisition.Field.costPerApplicant, in: requisitionTemplate, "Cost of each applicant."),
-                field(Requisition.Field.maxApplicants, in: requisitionTemplate, "Sourcing stops at this many applicants (absent: no limit)."),
-            ])),
+            ("sourcing", .object([("description", "Where applicants come from: one mapping, or a list of channels."),
+                                  ("oneOf", .array([
+                mapping("One sourcing process.", required: ["applicants_per_week"], [
+                    field(Requisition.Field.applicantsPerWeek, in: requisitionTemplate, "Applicants per calendar week (Poisson).", required: true),
+                    field(Requisition.Field.initialPool, in: requisitionTemplate, "Candidates already there at the opening."),
+                    field(Requisition.Field.costPerApplicant, in: requisitionTemplate, "Cost of each applicant."),
+                    field(Requisition.Field.maxApplicants, in: requisitionTemplate, "Sourcing stops at this many applicants (absent: no limit)."),
+                ]),
+                .object([("type", "array"), ("minItems", 1),
+                         ("description", "Sourcing channels, each its own Poisson process; names unique in the requisition."),
+                         ("items", mapping("A sourcing channel.", required: ["channel", "applicants_per_week"], [
+                             ("channel", .object([("type", "string"), ("pattern", "^[A-Za-z0-9_-]+$"),
+                                                  ("description", "The channel's name: letters, digits, '_' and '-'.")])),
+                             field(SourcingChannel.Field.applicantsPerWeek, in: channelTemplate, "Applicants per calendar week from this channel (Poisson).", required: true),
+                             field(SourcingChannel.Field.initialPool, in: channelTemplate, "This channel's candidates already there at the opening."),
+                             field(SourcingChannel.Field.costPerApplicant, in: channelTemplate, "Cost of each applicant from this channel."),
+                             field(SourcingChannel.Field.maxApplicants, in: channelTemplate, "This channel stops at this many applicants (absent: no limit)."),
+                             field(SourcingChannel.Field.passFactor, in: channelTemplate, "Multiplies every stage's pass for this channel's candidates (capped at 1)."),
+                         ]))]),
+            ]))])),
             ("candidate", mapping("How candidates behave.", [
                 field(Requisition.Field.competingOffersPerWeek, in: requisitionTemplate, "Rate at which a candidate accepts an offer elsewhere."),
                 field(Requisition.Field.replyDays, in: requisitionTemplate, "Calendar days until a candidate answers an invitation."),

@@ -89,6 +89,11 @@ public enum StarterScenario {
               applicants_per_week: {dist: gamma, mean: 10, sd: 3}
               initial_pool: 0       # candidates already in the database on day 0
               cost_per_applicant: 25
+            # Or a list of channels, each its own process, cost and cap, and a
+            # pass_factor on every stage's pass for its candidates (capped at 1):
+            # sourcing:
+            #   - {channel: agency, applicants_per_week: 2, cost_per_applicant: 400, pass_factor: 1.3}
+            #   - {channel: job_board, applicants_per_week: 10, cost_per_applicant: 25}
             candidate:
               competing_offers_per_week: 0.08   # off the market after about 12 weeks on average
               reply_days: {dist: lognormal, median: 1, p90: 3}

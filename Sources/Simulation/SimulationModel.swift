@@ -36,6 +36,14 @@ public struct SimulationModel: Sendable {
     /// baseline by `aligningParameterStreams(with:)`.
     public private(set) var parameterStreams: [UInt32]
     public let requisitions: [CompiledRequisition]
+    /// The sourcing processes (MODEL.md 4, 21.5): one per channel, or the
+    /// single mapping's one, numbered across requisitions in order, so a
+    /// plan without channels has source r = requisition r.
+    public let sources: [CompiledSource]
+    /// Each requisition's sources, as a range of `sources`.
+    let sourceRange: [Range<Int>]
+    /// Whether any channel has a pass factor other than a fixed 1.
+    let hasPassFactors: Bool
 
     let badDayProbability: TrialScalar, noShowMultiplier: TrialScalar
     let freezesPerYear: TrialScalar, cancelProbability: TrialScalar
@@ -159,10 +167,6 @@ public struct SimulationModel: Sendable {
             let onTimeBefore = thresholds.before.last ?? .infinity
             return CompiledRequisition(
                 name: r.name, openings: r.openings.integerValue, opensDay: r.opensDay, onTimeBefore: onTimeBefore,
-                applicantsPerWeek: field(.applicantsPerWeek, r.sourcing.applicantsPerWeek),
-                initialPool: r.sourcing.initialPool.integerValue,
-                costPerApplicant: field(.costPerApplicant, r.sourcing.costPerApplicant),
-                maxApplicants: r.sourcing.maxApplicants?.integerValue ?? Int.max,
                 competingOffersPerWeek: field(.competingOffersPerWeek, r.candidate.competingOffersPerWeek),
                 replyDays: r.candidate.replyDays,
                 contactFailure: field(.contactFailure, r.candidate.contactFailure),
@@ -171,6 +175,37 @@ public struct SimulationModel: Sendable {
                 accept: field(.accept, r.offer.accept), responseDays: r.offer.responseDays,
                 check: check, noticeDays: r.noticeDays, renege: field(.renege, r.renege),
                 cohort: CohortStarts(r, start: scenario.start), thresholds: thresholds)
+        }
+
+        var sources: [CompiledSource] = [], ranges: [Range<Int>] = []
+        for (i, r) in scenario.requisitions.enumerated() {
+            let first = sources.count
+            if r.sourcing.channels.isEmpty {
+                func field(_ f: Requisition.Field, _ q: Quantity) -> TrialScalar { scalar(.requisition(r.name, f), q) }
+                sources.append(CompiledSource(requisition: i, channel: 0, name: "",
+                                              applicantsPerWeek: field(.applicantsPerWeek, r.sourcing.applicantsPerWeek),
+                                              initialPool: r.sourcing.initialPool.integerValue,
+                                              costPerApplicant: field(.costPerApplicant, r.sourcing.costPerApplicant),
+                                              maxApplicants: r.sourcing.maxApplicants?.integerValue ?? Int.max, passFactor: .fixed(1)))
+            }
+            for (k, c) in r.sourcing.channels.enumerated() {
+                func field(_ f: SourcingChannel.Field, _ q: Quantity) -> TrialScalar {
+                    scalar(.channel(requisition: r.name, channel: c.name, f), q)
+                }
+                sources.append(CompiledSource(requisition: i, channel: k, name: c.name,
+                                              applicantsPerWeek: field(.applicantsPerWeek, c.applicantsPerWeek),
+                                              initialPool: c.initialPool.integerValue,
+                                              costPerApplicant: field(.costPerApplicant, c.costPerApplicant),
+                                              maxApplicants: c.maxApplicants?.integerValue ?? Int.max,
+                                              passFactor: field(.passFactor, c.passFactor)))
+            }
+            ranges.append(first..<sources.count)
+        }
+        self.sources = sources
+        sourceRange = ranges
+        hasPassFactors = sources.contains {
+            if case .fixed(let v) = $0.passFactor { return v != 1 }
+            return true
         }
     }
 }
@@ -245,10 +280,6 @@ public final class CompiledRequisition: Sendable {
     /// A start is on time when it happens before this instant (the end of
     /// the deadline day; +infinity: any start within the horizon).
     public let onTimeBefore: Double
-    let applicantsPerWeek: TrialScalar
-    let initialPool: Int
-    let costPerApplicant: TrialScalar
-    let maxApplicants: Int
     let competingOffersPerWeek: TrialScalar
     let replyDays: Quantity
     let contactFailure: TrialScalar
@@ -266,15 +297,11 @@ public final class CompiledRequisition: Sendable {
     /// The on-time rule per batch of openings (21.9); one batch without batches.
     public let thresholds: BatchThresholds
 
-    init(name: String, openings: Int, opensDay: Double, onTimeBefore: Double, applicantsPerWeek: TrialScalar, initialPool: Int, costPerApplicant: TrialScalar, maxApplicants: Int, competingOffersPerWeek: TrialScalar, replyDays: Quantity, contactFailure: TrialScalar, stages: [CompiledStage], slateSize: Int, maxWaitDays: Quantity?, offerWorkdays: Quantity, offerRecruiterHours: Quantity, accept: TrialScalar, responseDays: Quantity, check: CompiledCheck?, noticeDays: Quantity, renege: TrialScalar, cohort: CohortStarts, thresholds: BatchThresholds) {
+    init(name: String, openings: Int, opensDay: Double, onTimeBefore: Double, competingOffersPerWeek: TrialScalar, replyDays: Quantity, contactFailure: TrialScalar, stages: [CompiledStage], slateSize: Int, maxWaitDays: Quantity?, offerWorkdays: Quantity, offerRecruiterHours: Quantity, accept: TrialScalar, responseDays: Quantity, check: CompiledCheck?, noticeDays: Quantity, renege: TrialScalar, cohort: CohortStarts, thresholds: BatchThresholds) {
         self.name = name
         self.openings = openings
         self.opensDay = opensDay
         self.onTimeBefore = onTimeBefore
-        self.applicantsPerWeek = applicantsPerWeek
-        self.initialPool = initialPool
-        self.costPerApplicant = costPerApplicant
-        self.maxApplicants = maxApplicants
         self.competingOffersPerWeek = competingOffersPerWeek
         self.replyDays = replyDays
         self.contactFailure = contactFailure
@@ -291,4 +318,17 @@ public final class CompiledRequisition: Sendable {
         self.cohort = cohort
         self.thresholds = thresholds
     }
+}
+
+/// One sourcing process (MODEL.md 4, 21.5): a channel of a requisition, or
+/// its single mapping (`name` empty). Its own Poisson process, initial
+/// pool, cost per applicant, cap, and the factor on its candidates' pass.
+public struct CompiledSource: Sendable {
+    public let requisition: Int, channel: Int
+    public let name: String
+    let applicantsPerWeek: TrialScalar
+    let initialPool: Int
+    let costPerApplicant: TrialScalar
+    let maxApplicants: Int
+    let passFactor: TrialScalar
 }

@@ -80,3 +80,55 @@ extension PlannerFieldsReadingTests {
                           message: "must not be negative", value: "-1")
     }
 }
+
+extension PlannerFieldsReadingTests {
+    // MARK: Sourcing channels
+
+    /// `base` with its sourcing (lines 6-7) replaced by `channels`.
+    func withChannels(_ channels: String) -> String {
+        Fixture.replacing(line: 6, with: "    sourcing:\n" + channels, in: Fixture.replacing(line: 7, with: "    # (channels above)"))
+    }
+
+    func testChannelsLoadWithTheirPaths() throws {
+        let s = try XCTUnwrap(scenario(withChannels("""
+                  - {channel: agency, applicants_per_week: 3, cost_per_applicant: 400, pass_factor: 1.3}
+                  - {channel: job_board, applicants_per_week: {dist: gamma, mean: 20, sd: 5}, max_applicants: 200}
+            """)))
+        let channels = s.requisitions[0].sourcing.channels
+        XCTAssertEqual(channels.map(\.name), ["agency", "job_board"])
+        XCTAssertEqual(channels[0].passFactor, Quantity(1.3, kind: .nonNegative))
+        XCTAssertEqual(channels[1].maxApplicants, Quantity(200, kind: .integer(minimum: 1)))
+        let paths = s.parameters.map(\.slot.path).filter { $0.contains(".sourcing.") }
+        XCTAssertEqual(paths, ["agency", "job_board"].flatMap { c in
+            SourcingChannel.Field.allCases.map { "requisitions.backend.sourcing.\(c).\($0.rawValue)" }
+        }, "channels replace the single mapping's paths")
+        XCTAssertEqual(s.uncertainParameters.map(\.id.path), ["requisitions.backend.sourcing.job_board.applicants_per_week"])
+    }
+
+    func testDuplicateChannelNames() {
+        assertSingleIssue(withChannels("""
+                  - {channel: agency, applicants_per_week: 3}
+                  - {channel: agency, applicants_per_week: 5}
+            """), line: 8, path: "requisitions.backend.sourcing.agency.channel",
+            message: "two channels are called 'agency' (first on line 7); names must be unique", value: "agency")
+    }
+
+    func testChannelNeedsItsRateAndAName() {
+        assertSingleIssue(withChannels("      - {channel: agency, initial_pool: 3}"), line: 7,
+                          path: "requisitions.backend.sourcing.agency.applicants_per_week", message: "missing required field", value: nil)
+        assertSingleIssue(withChannels("      - {applicants_per_week: 3}"), line: 7,
+                          path: "requisitions.backend.sourcing[0].channel", message: "missing required field 'channel'", value: nil)
+    }
+
+    func testNegativePassFactor() {
+        assertSingleIssue(withChannels("      - {channel: agency, applicants_per_week: 3, pass_factor: -0.5}"), line: 7,
+                          path: "requisitions.backend.sourcing.agency.pass_factor", message: "must not be negative", value: "-0.5")
+    }
+
+    func testCodeBuiltDuplicateChannels() throws {
+        var s = try XCTUnwrap(scenario(Fixture.base))
+        let c = SourcingChannel(name: "agency", applicantsPerWeek: Quantity(1, kind: .nonNegative))
+        s.requisitions[0].sourcing.channels = [c, c]
+        XCTAssertEqual(s.validationIssues.map(\.path), ["requisitions.backend.sourcing.agency.channel"])
+    }
+}

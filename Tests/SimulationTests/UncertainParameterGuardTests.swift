@@ -55,6 +55,21 @@ final class UncertainParameterGuardTests: XCTestCase {
         assertEveryUncertainParameterIsDrawn(s)
     }
 
+    /// Sourcing channels (MODEL.md 21.5): each channel's rate, cost and
+    /// pass factor as distributions are drawn, once each.
+    func testChannels() {
+        let s = Fixture.plan { s in
+            var a = SourcingChannel(name: "agency", applicantsPerWeek: Fixture.q(.gamma(shape: 4, scale: 0.5), .nonNegative))
+            a.costPerApplicant = Fixture.q(.gamma(shape: 4, scale: 50), .nonNegative)
+            a.passFactor = Fixture.q(.uniform(min: 0.8, max: 1.2), .nonNegative)
+            var b = a
+            b.name = "board"
+            s.requisitions[0].sourcing.channels = [a, b]
+        }
+        XCTAssertEqual(s.uncertainParameters.count, 6)
+        assertEveryUncertainParameterIsDrawn(s)
+    }
+
     /// Each uncertain parameter's index appears exactly once among the
     /// compiled model's per-trial values, found by reflection so that a
     /// field added to the compiled model is covered without naming it here.

@@ -26,12 +26,15 @@ import Sampling
 /// | `weather` (seed)             | 0                         | 0                   | i  |
 /// | `approval` (seed)            | requisition r             | 0                   | i  |
 /// | `cancellation` (seed)        | freeze f (window w: 2^31 + w) | requisition r   | i  |
-/// | `arrivals` (requisition r)   | 0                         | 0                   | i  |
+/// | `arrivals` (channel c of r)  | 0                         | 0                   | i  |
 /// | `candidates` (requisition r) | `Purpose`                 | candidate's index   | i  |
 ///
 /// Families marked "(requisition r)" are keyed from
 /// `requisitionSeed(seed, r)`, so every requisition has its own arrival
-/// and candidate streams. `parameterStreams[p]` is the uncertain
+/// and candidate streams; arrivals from `channelSeed(seed, r, c)`, one
+/// stream per sourcing channel (channel 0 and a single mapping: the
+/// requisition's seed). Candidates stay keyed by requisition and their
+/// index among all its applicants, whatever their channel. `parameterStreams[p]` is the uncertain
 /// parameter's index, or its index in a baseline scenario for a changed
 /// one (`SimulationModel.aligningParameterStreams(with:)`: tornado and
 /// interventions keep the draws of what they did not change). Weather
@@ -54,6 +57,19 @@ package enum StreamLayout {
     /// The seed requisition `r`'s own families are keyed from.
     static func requisitionSeed(_ seed: UInt64, _ r: Int) -> UInt64 {
         seed ^ StreamKey.mix(UInt64(r) &+ requisitionSalt)
+    }
+
+    /// The salt of a channel's seed (MODEL.md 21.5): channel c > 0 of
+    /// requisition r keys its `arrivals` from
+    /// `requisitionSeed(seed, r) ^ mix(c + channelSalt)`; channel 0 (and a
+    /// single mapping) from `requisitionSeed(seed, r)` itself, so a plan
+    /// without channels draws its arrivals as before.
+    static let channelSalt: UInt64 = 0xC4A7_7E15
+
+    /// The seed channel `c` of requisition `r` keys its arrivals from.
+    static func channelSeed(_ seed: UInt64, _ r: Int, _ c: Int) -> UInt64 {
+        let base = requisitionSeed(seed, r)
+        return c == 0 ? base : base ^ StreamKey.mix(UInt64(c) &+ channelSalt)
     }
 
     /// c1 of the `freezes` family: the gap before freeze n, and its length.
@@ -135,10 +151,12 @@ package enum StreamLayout {
 /// worked out once when an engine is made.
 struct TrialStreamKeys {
     let parameters, freezes, weather, approval, cancellation: StreamKey
-    /// Per requisition.
+    /// Per source (`SimulationModel.sources`) and per requisition.
     let arrivals: [StreamKey], candidates: [StreamKey]
 
-    init(seed: UInt64, requisitions n: Int) {
+    /// `sources`: each arrival process's (requisition, channel); one per
+    /// requisition, channel 0, by default.
+    init(seed: UInt64, requisitions n: Int, sources: [(requisition: Int, channel: Int)]? = nil) {
         func family(_ f: StreamKey.Family, _ r: Int) -> StreamKey {
             StreamKey(seed: StreamLayout.requisitionSeed(seed, r), family: f)
         }
@@ -147,7 +165,9 @@ struct TrialStreamKeys {
         weather = StreamKey(seed: seed, family: .weather)
         approval = StreamKey(seed: seed, family: .approval)
         cancellation = StreamKey(seed: seed, family: .cancellation)
-        arrivals = (0..<n).map { family(.arrivals, $0) }
+        arrivals = (sources ?? (0..<n).map { ($0, 0) }).map {
+            StreamKey(seed: StreamLayout.channelSeed(seed, $0.requisition, $0.channel), family: .arrivals)
+        }
         candidates = (0..<n).map { family(.candidates, $0) }
     }
 }

@@ -68,7 +68,11 @@ extension TrialEngine {
             let slots = TrialEngine.stageSlots
             let base = slots * firstStage[r]
             let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
-            let costPerApplicant = spec.costPerApplicant.value(u)
+            // Applicants' cost, source by source (one source without channels).
+            var applicantCost = 0.0
+            for k in model.sourceRange[r] {
+                applicantCost += Double(sourceState[k].applicants) * model.sources[k].costPerApplicant.value(u)
+            }
             func fill(_ o: inout RequisitionOutcome) {
                 for k in 0..<n { o.counters[k] = counts[r * n + k] }
                 for s in spec.stages.indices {
@@ -81,7 +85,7 @@ extension TrialEngine {
                 let onTimeStarts = o.startInstants.reduce(0) { $0 + ($1 < spec.onTimeBefore ? 1 : 0) }
                 o[.onTime] = onTimeStarts >= spec.openings && TrialEngine.batchesMet(spec.thresholds, o.startInstants) ? 1 : 0
                 o[.filledByDeadline] = Double(onTimeStarts)
-                o[.cost] = o[.applicants] * costPerApplicant
+                o[.cost] = applicantCost
                     + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
                     + o[.checks] * checkCost + o[.filled] * perHire
             }

@@ -67,7 +67,10 @@ extension TrialEngine {
         }
         for r in model.requisitions.indices {
             state[r].reset()
-            arrivalStreams[r].seek(keys.arrivals[r], 0, 0, trial)
+            for k in model.sourceRange[r] {
+                sourceState[k] = SourceState()
+                arrivalStreams[k].seek(keys.arrivals[k], 0, 0, trial)
+            }
             let spec = model.requisitions[r]
             if spec.opensDay <= horizon { queue.push(spec.opensDay, .open, requisition: r) }
             planStream.seek(keys.approval, UInt32(r), 0, trial)
@@ -95,7 +98,7 @@ extension TrialEngine {
             if k + 1 < starts.count { cum += m * (starts[k + 1] - starts[k]) }
         }
         if !seasonRate.contains(where: { $0 > 0 }) {
-            for r in resolved.indices { resolved[r].applicantsPerWeek = 0 }
+            for k in sourceRate.indices { sourceRate[k] = 0 }
         }
     }
 
@@ -104,7 +107,6 @@ extension TrialEngine {
         for r in model.requisitions.indices {
             let spec = model.requisitions[r]
             func fill(_ v: inout Resolved) {
-                v.applicantsPerWeek = spec.applicantsPerWeek.value(u)
                 v.competingOffersPerWeek = spec.competingOffersPerWeek.value(u)
                 v.contactFailure = spec.contactFailure.value(u)
                 v.accept = spec.accept.value(u)
@@ -123,6 +125,10 @@ extension TrialEngine {
                 }
             }
             fill(&resolved[r])
+        }
+        for (k, source) in model.sources.enumerated() {
+            sourceRate[k] = source.applicantsPerWeek.value(u)
+            sourceFactor[k] = source.passFactor.value(u)
         }
     }
 }

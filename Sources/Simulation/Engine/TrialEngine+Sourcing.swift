@@ -1,70 +1,87 @@
 import FunnelModel
 import Sampling
 
-// Sourcing (MODEL.md 4, 16.4-16.6): a requisition opens with its initial
-// pool, applicants arrive as a Poisson process paused by freezes, and the
-// process stops for good (all openings covered, cancelled, the applicant
+// Sourcing (MODEL.md 4, 16.4-16.6, 21.5): a requisition opens with its
+// initial pool, applicants arrive as a Poisson process per source (a
+// channel, or the single mapping) paused by freezes, and a process stops
+// for good (all openings covered, cancelled, the applicant
 // limit reached, a rate of 0) or restarts afresh when an opening is
 // uncovered again. Each arrival becomes a candidate with a competing-offer
 // time and a quality, and enters the first stage.
 
 extension TrialEngine {
-    /// The requisition opens: its initial pool arrives, even inside a freeze (16.5).
+    /// The requisition opens: each source's initial pool arrives, even
+    /// inside a freeze (16.5), channel by channel.
     mutating func open(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
-        let spec = model.requisitions[r]
         state[r].opened = true
         note(.opened, r: r, at: t)
-        let pool = min(spec.initialPool, spec.maxApplicants)
-        for _ in 0..<pool { arrive(r, t, &out, initialPool: true) }
+        for k in model.sourceRange[r] {
+            let spec = model.sources[k]
+            let pool = min(spec.initialPool, spec.maxApplicants)
+            for _ in 0..<pool { arrive(r, source: k, t, &out, initialPool: true) }
+        }
         updateSourcing(r, t, &out)
         recheck(r, t, &out)
     }
 
-    /// The arrival event of `generation`'s process: ignored when stale,
-    /// dropped inside a freeze (sourcing paused, 16.4), else an applicant.
-    mutating func arrival(_ r: Int, generation: Int32, _ t: Double, _ out: inout TrialOutcome) {
-        guard state[r].sourcing && generation == state[r].arrivalGeneration else { return }
+    /// The arrival event of source `k`'s process `generation`: ignored when
+    /// stale, dropped inside a freeze (sourcing paused, 16.4), else an applicant.
+    mutating func arrival(source k: Int, generation: Int32, _ t: Double, _ out: inout TrialOutcome) {
+        guard sourceState[k].sourcing && generation == sourceState[k].generation else { return }
+        let r = model.sources[k].requisition
         if calendar.isFrozen(t) {
-            scheduleArrival(r, after: t)
+            scheduleArrival(k, after: t)
         } else {
-            arrive(r, t, &out)
-            if state[r].sourcing { scheduleArrival(r, after: t) }
+            arrive(r, source: k, t, &out)
+            if sourceState[k].sourcing { scheduleArrival(k, after: t) }
         }
     }
 
-    /// True when sourcing has stopped for good (MODEL.md 16.6), not paused.
+    /// True when every source of requisition `r` has stopped for good
+    /// (MODEL.md 16.6, 21.5), not paused.
     func sourcingStopped(_ r: Int) -> Bool {
-        let s = state[r], spec = model.requisitions[r]
-        return s.cancelled || s.accepted >= spec.openings || s.applicants >= spec.maxApplicants
-            || resolved[r].applicantsPerWeek <= 0
+        for k in model.sourceRange[r] where !sourceStopped(r, k) { return false }
+        return true
     }
 
-    /// Starts or stops the arrival process to match `sourcingStopped`.
-    /// A stopped process that resumes starts afresh (16.4); a pending
-    /// arrival of a stopped process is recognised as stale by its generation.
+    /// True when source `k` (of requisition `r`) has stopped for good:
+    /// what stops a requisition's sourcing stops every channel; each
+    /// channel's cap and rate stop that channel.
+    func sourceStopped(_ r: Int, _ k: Int) -> Bool {
+        let s = state[r]
+        return s.cancelled || s.accepted >= model.requisitions[r].openings
+            || sourceState[k].applicants >= model.sources[k].maxApplicants || sourceRate[k] <= 0
+    }
+
+    /// Starts or stops each source's arrival process to match
+    /// `sourceStopped`. A stopped process that resumes starts afresh
+    /// (16.4); a pending arrival of a stopped process is recognised as
+    /// stale by its generation.
     mutating func updateSourcing(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard state[r].opened else { return }
-        let stopped = sourcingStopped(r)
-        if stopped && state[r].sourcing {
-            state[r].sourcing = false
-            state[r].arrivalGeneration &+= 1
-        } else if !stopped && !state[r].sourcing {
-            state[r].sourcing = true
-            state[r].arrivalGeneration &+= 1
-            scheduleArrival(r, after: t)
+        for k in model.sourceRange[r] {
+            let stopped = sourceStopped(r, k)
+            if stopped && sourceState[k].sourcing {
+                sourceState[k].sourcing = false
+                sourceState[k].generation &+= 1
+            } else if !stopped && !sourceState[k].sourcing {
+                sourceState[k].sourcing = true
+                sourceState[k].generation &+= 1
+                scheduleArrival(k, after: t)
+            }
         }
     }
 
-    /// Queues the next arrival, one exponential gap after `t`: in
+    /// Queues source `k`'s next arrival, one exponential gap after `t`: in
     /// calendar time, or with seasonality in the integrated rate's time
     /// (`seasonalTime`).
-    mutating func scheduleArrival(_ r: Int, after t: Double) {
-        let rate = resolved[r].applicantsPerWeek
-        let gap = arrivalStreams[r].exponential(mean: 7 / rate)
+    mutating func scheduleArrival(_ k: Int, after t: Double) {
+        let rate = sourceRate[k]
+        let gap = arrivalStreams[k].exponential(mean: 7 / rate)
         let next = model.isSeasonal ? seasonalTime(after: t, gap) : t + gap
         tally(.exponential)
         if next <= model.horizon {
-            queue.pushArrival(next, requisition: r, generation: state[r].arrivalGeneration)
+            queue.pushArrival(next, requisition: k, generation: sourceState[k].generation)
         }
     }
 
@@ -95,11 +112,12 @@ extension TrialEngine {
 
     /// One applicant: a new candidate, who enters the first stage
     /// (`initialPool`: one of the pool at the opening, for the recorder).
-    mutating func arrive(_ r: Int, _ t: Double, _ out: inout TrialOutcome, initialPool: Bool = false) {
+    mutating func arrive(_ r: Int, source k: Int, _ t: Double, _ out: inout TrialOutcome, initialPool: Bool = false) {
         let index = candidates.count
         let rate = resolved[r].competingOffersPerWeek
         var c = Candidate()
         c.requisition = UInt16(r)
+        c.source = UInt16(k)
         c.streamIndex = UInt32(truncatingIfNeeded: state[r].applicants)
         candidates.append(c)
         note(.applied, r: r, c: index, at: t, initialPool ? .initialPool : .none)
@@ -115,10 +133,11 @@ extension TrialEngine {
         tally(.uniform)
         candidates[index].quality = stream.uniform()
         state[r].applicants += 1
+        sourceState[k].applicants += 1
         state[r].inStages += 1
         add(r, .applicants, 1)
         addWeekly(r, .applicants, t)
-        if state[r].applicants >= model.requisitions[r].maxApplicants {
+        if sourceState[k].applicants >= model.sources[k].maxApplicants {
             updateSourcing(r, t, &out)
             recheck(r, t, &out)
         }

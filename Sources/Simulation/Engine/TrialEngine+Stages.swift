@@ -45,7 +45,7 @@ extension TrialEngine {
         let s = Int(candidates[c].stage)
         note(.hrDone, r: r, c: c, stage: s, at: t)
         guard hasInterview[firstStage[r] + s] else {
-            passOrReject(r, c, s, chance(r, c, Purpose.stage(s, Purpose.pass), resolved[r].pass[s]), t, &out)
+            passOrReject(r, c, s, chance(r, c, Purpose.stage(s, Purpose.pass), passOf(r, c, s)), t, &out)
             return
         }
         let spec = model.requisitions[r]
@@ -82,13 +82,22 @@ extension TrialEngine {
     }
 
     /// The interview (T3): a no-show, with the day's weather, or the pass decision.
+    /// Candidate `c`'s pass probability at stage `s`: the stage's, times
+    /// their channel's pass factor, capped at 1 (MODEL.md 21.5).
+    @inline(__always)
+    func passOf(_ r: Int, _ c: Int, _ s: Int) -> Double {
+        let p = resolved[r].pass[s]
+        guard model.hasPassFactors else { return p }
+        return Swift.min(1, p * sourceFactor[Int(candidates[c].source)])
+    }
+
     mutating func interview(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
         guard candidates[c].status == .inStage else { return }
         let s = Int(candidates[c].stage)
         var p = resolved[r].noShow[s]
         let day = Int(t)
         if day < badDay.count && badDay[day] { p = min(1, p * noShowMultiplier) }
-        let pass = resolved[r].pass[s]
+        let pass = passOf(r, c, s)
         var noShow = p >= 1, passed = pass >= 1
         if TrialEngine.random(p) || TrialEngine.random(pass) {
             let stream = bundle(r, c, Purpose.stage(s, Purpose.showPass))

@@ -65,6 +65,10 @@ struct TrialEngine {
     /// requisition and stage objects.
     let hasInterview: [Bool]
     var state: [RequisitionState]
+    /// Per source (`model.sources`): its process's state and this trial's
+    /// rate and pass factor.
+    var sourceState: [SourceState]
+    var sourceRate: [Double], sourceFactor: [Double]
     var resolved: [Resolved]
     var noShowMultiplier = 1.0
     /// The trial's stream index: c3 of every substream.
@@ -91,8 +95,8 @@ struct TrialEngine {
         self.model = model
         self.seed = seed
         let n = model.requisitions.count
-        keys = TrialStreamKeys(seed: seed, requisitions: n)
-        streams = (0..<(n + 2)).map { _ in RandomStream() }
+        keys = TrialStreamKeys(seed: seed, requisitions: n, sources: model.sources.map { ($0.requisition, $0.channel) })
+        streams = (0..<(model.sources.count + 2)).map { _ in RandomStream() }
         planStream = streams[0].generator
         candidateStream = streams[1].generator
         arrivalStreams = streams[2...].map(\.generator)
@@ -106,6 +110,9 @@ struct TrialEngine {
         countsWeekly = model.countsWeekly
         weeklyCounts = PlainBuffer(repeating: 0, count: model.countsWeekly ? n * model.weekCount * WeeklyMeasure.count : 0)
         state = Array(repeating: RequisitionState(), count: n)
+        sourceState = Array(repeating: SourceState(), count: model.sources.count)
+        sourceRate = Array(repeating: 0, count: model.sources.count)
+        sourceFactor = Array(repeating: 1, count: model.sources.count)
         (pools, recruiterPoolOf, interviewerPoolOf) = TrialEngine.makePools(model)
         resolved = Array(repeating: Resolved(), count: n)
     }
@@ -118,7 +125,7 @@ struct TrialEngine {
             for i in drawCounts.indices { drawCounts[i] = 0 }
             seeks = 0
         }
-        queue.reset(requisitions: model.requisitions.count)
+        queue.reset(requisitions: model.sources.count)
         candidates.removeAll(keepingCapacity: true)
         counts.fill(0)
         stageCounts.fill(0)
@@ -146,7 +153,7 @@ struct TrialEngine {
         let r = Int(e.requisition), c = Int(e.subject), t = e.time
         switch e.kind {
         case .open: open(r, t, &out)
-        case .arrival: arrival(r, generation: e.subject, t, &out)
+        case .arrival: arrival(source: r, generation: e.subject, t, &out)
         case .approval:
             if recorder != nil && !state[r].cancelled { note(.approved, r: r, at: t) }
             recheck(r, t, &out)

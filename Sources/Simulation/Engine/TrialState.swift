@@ -18,6 +18,8 @@ struct Candidate {
     /// The candidate's index within their requisition: c2 of their substreams.
     var streamIndex: UInt32 = 0
     var requisition: UInt16 = 0
+    /// Their sourcing process (`SimulationModel.sources`): for the pass factor.
+    var source: UInt16 = 0
     var stage: Int16 = 0
     var status = Status.inStage
     /// Their `leave` event is in the queue (set where they waited for a
@@ -25,15 +27,22 @@ struct Candidate {
     var leaveQueued = false
 }
 
-/// Where one requisition stands in the trial.
-struct RequisitionState {
-    var opened = false, cancelled = false
+/// Where one sourcing process (a channel, or a single mapping) stands.
+struct SourceState {
     /// An arrival process is running (paused during freezes, not stopped).
     var sourcing = false
     /// Bumped when sourcing stops or restarts: a pending arrival of an
     /// earlier generation is stale.
-    var arrivalGeneration: Int32 = 0
+    var generation: Int32 = 0
+    var applicants = 0
+}
+
+/// Where one requisition stands in the trial.
+struct RequisitionState {
+    var opened = false, cancelled = false
     var approvalTime = 0.0
+    /// Applicants of all its sources (a candidate's index among them is c2
+    /// of their substreams).
     var applicants = 0, inStages = 0
     /// Accepted offers not rescinded nor reneged (started ones included).
     var accepted = 0
@@ -57,7 +66,7 @@ struct RequisitionState {
 /// A requisition's uncertain values, resolved once per trial from the
 /// trial's parameter draws.
 struct Resolved {
-    var applicantsPerWeek = 0.0, competingOffersPerWeek = 0.0, contactFailure = 0.0
+    var competingOffersPerWeek = 0.0, contactFailure = 0.0
     var accept = 0.0, renege = 0.0, fail = 0.0, falseFail = 0.0, dispute = 0.0
     /// Per stage.
     var noShow: [Double] = [], pass: [Double] = []
