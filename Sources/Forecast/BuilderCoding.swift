@@ -30,6 +30,7 @@ extension ForecastBuilder {
                 for v in [f.entered, f.passed, f.noShows, f.withdrawn, f.contactFailures, f.rejected, f.released] { w.double(v) }
             }
         }
+        capacity.encode(into: &w)
         if keepsTrialColumns {
             for c in columns { w.doubles(c) }
             for s in 0..<scopeCount { w.doubles(trialFillMeans[s]); w.doubles(trialStartMeans[s]); w.doubles(trialRestrictedMeans[s]) }
@@ -79,6 +80,7 @@ extension ForecastBuilder {
                 funnelSums[s][j].released = try r.double()
             }
         }
+        try capacity.decode(&r)
         if keeps {
             func column() throws(ByteReader.Failure) -> [Double] {
                 let c = try r.doubles()

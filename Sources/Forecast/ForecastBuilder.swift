@@ -41,6 +41,8 @@ public struct ForecastBuilder: Sendable {
     var funnelSums: [[FunnelStep]]
     var timeline: [[IntegerHistogram]]
     var events = 0.0
+    /// The pools' utilisation and waits (MODEL.md 21.4).
+    var capacity: CapacityBuilder
     public internal(set) var trials = 0
     private var row: [Double] = []
 
@@ -73,6 +75,7 @@ public struct ForecastBuilder: Sendable {
             return Array(repeating: IntegerHistogram(maxValue: max), count: weeks)
         }
         funnelSums = ForecastBuilder.funnelTemplate(model)
+        capacity = CapacityBuilder(model: model)
     }
 
     /// Funnel rows per scope: requisitions' own stages; the plan's are
@@ -113,6 +116,7 @@ public struct ForecastBuilder: Sendable {
     public mutating func add(_ outcome: TrialOutcome) {
         trials += 1
         events += Double(outcome.events)
+        capacity.add(outcome)
         TrialMetrics.values(of: outcome, into: &row)
         for i in row.indices { series[i].add(row[i]) }
         if keepsTrialColumns {
@@ -208,6 +212,7 @@ public struct ForecastBuilder: Sendable {
                      "merging builders of different runs")
         trials += other.trials
         events += other.events
+        capacity.merge(other.capacity)
         for i in series.indices { series[i].merge(other.series[i]) }
         for s in 0..<scopeCount {
             fillTimes[s].merge(other.fillTimes[s])
@@ -293,7 +298,8 @@ public struct ForecastBuilder: Sendable {
             trials: trials, seed: scenario.seed, scopes: ["plan"] + model.requisitions.map(\.name),
             openings: [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings),
             deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
-            eventsPerTrial: events / n, fillHistograms: fillHistograms)
+            eventsPerTrial: events / n, fillHistograms: fillHistograms,
+            capacity: capacity.build(start: scenario.start, horizon: model.horizon))
     }
 }
 
