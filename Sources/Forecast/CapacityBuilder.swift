@@ -9,7 +9,7 @@ import Simulation
 /// wait by priority class.
 ///
 /// Mergeable exactly, like the rest of `ForecastBuilder`: utilisations are
-/// exact sums (the means) and histograms in steps of 0.1% (the P90s);
+/// exact sums (the means) and histograms in steps of 1% (the P90s; counts grow with the largest value);
 /// waits are each trial's sum per pool and class added to an exact sum
 /// (the means) and a histogram in steps of 0.1 working day (P50, P90).
 public struct CapacityBuilder: Sendable {
@@ -24,15 +24,15 @@ public struct CapacityBuilder: Sendable {
     /// The trial's wait sums per pool and class (scratch, not state).
     private var trialWaitSums: [Double]
 
-    /// Steps of the histograms: per mille of utilisation, tenths of a working day of wait.
-    static let utilisationSteps = 1000.0, waitSteps = 10.0
+    /// Steps of the histograms: percent of utilisation, tenths of a working day of wait.
+    static let utilisationSteps = 100.0, waitSteps = 10.0
 
     public init(model: SimulationModel) {
         pools = model.diagnosedPools
         weeks = model.weekCount
         classes = model.poolClasses
         utilisationSums = Array(repeating: ExactSum(), count: pools.count * (weeks + 1))
-        utilisations = Array(repeating: IntegerHistogram(maxValue: Int(CapacityBuilder.utilisationSteps)), count: pools.count * (weeks + 1))
+        utilisations = Array(repeating: IntegerHistogram(), count: pools.count * (weeks + 1))
         waitSums = Array(repeating: ExactSum(), count: pools.count * classes)
         waits = Array(repeating: IntegerHistogram(), count: pools.count * classes)
         trialWaitSums = Array(repeating: 0, count: pools.count * classes)
@@ -119,8 +119,8 @@ public struct CapacityBuilder: Sendable {
     }
 }
 
-/// Utilisation over trials (fractions of 1): the mean, the P90 (in steps of
-/// 0.1%), and the trials counted (those with working time in the span).
+/// Utilisation over trials (fractions of 1): the mean, the P90 (from values in steps of
+/// 1%), and the trials counted (those with working time in the span).
 public struct Utilisation: Sendable, Equatable {
     public var mean: Double?
     public var p90: Double?

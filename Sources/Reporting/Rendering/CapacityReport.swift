@@ -49,7 +49,7 @@ public enum CapacityReport {
     }
 
     /// `capacity.csv`: per pool and week, utilisation over the trials with
-    /// working time that week (mean, P90 in steps of 0.1%), then a row per
+    /// working time that week (mean; P90 from values in steps of 1%), then a row per
     /// pool for the whole horizon (`week` empty, `date` the horizon's last day).
     public static func utilisation(_ f: Forecast) -> CSVTable {
         var t = CSVTable(header: ["pool", "week", "date", "utilisation_mean", "utilisation_p90", "trials"])

@@ -162,13 +162,17 @@ extension TrialEngine {
     }
 
     /// Pool `p` took a request of class `k` made at work time `w`, booked
-    /// on [start, end] (work time): its wait, and its busy time split over
+    /// on [start, end] (work time): its wait (where it starts by the
+    /// horizon), and its busy time split over
     /// the weeks it spans (clipped at the horizon). A pool's bookings start
     /// in order, so each pool's week cursor only moves forward.
     @inline(__always)
     mutating func recordService(_ p: Int, class k: Int, requestedAtWork w: Double, _ booked: (start: Double, end: Double)) {
-        poolWaits.append(PoolWait(pool: UInt16(p), priorityClass: UInt16(k), days: booked.start - w))
         let weeks = model.weekCount
+        // Only services that start by the horizon: a priority pool takes none later.
+        if booked.start <= weekWork[weeks] {
+            poolWaits.append(PoolWait(pool: UInt16(p), priorityClass: UInt16(k), days: booked.start - w))
+        }
         var s = booked.start, week = busyCursor[p]
         let e = Swift.min(booked.end, weekWork[weeks])
         while s < e {
