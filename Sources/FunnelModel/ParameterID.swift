@@ -4,6 +4,8 @@
 /// nowhere else, so the engine's compiled model, interventions, the tornado
 /// and `trials.csv` cannot spell a path two ways.
 public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
+    /// A month's multiplier of `calendar.seasonality` (MODEL.md 21.6).
+    case season(Month)
     case weather(Weather.Field)
     case budget(Budget.Field)
     /// A pool's field: the single form's pool (name nil, `recruiters.count`)
@@ -19,6 +21,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// The dot-separated path: section keys and list items' names.
     public var path: String {
         switch self {
+        case .season(let m): return "calendar.seasonality." + m.name
         case .weather(let f): return "weather." + f.rawValue
         case .budget(let f): return "budget." + f.rawValue
         case .pool(let role, let name, let f): return role.rawValue + "." + (name.map { $0 + "." } ?? "") + f.rawValue
@@ -35,6 +38,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// scenario: a field's kind belongs to the field).
     public var kind: QuantityKind {
         switch self {
+        case .season: return .nonNegative
         case .weather(let f): return f.kind
         case .budget(let f): return f.kind
         case .pool(_, _, let f): return f.kind

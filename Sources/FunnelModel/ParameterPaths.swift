@@ -26,6 +26,15 @@ extension Scenario {
         func fields<F: QuantityField>(_ root: inout F.Root, _ list: [F], _ id: (F) -> ParameterID) throws(E) {
             try Scenario.visit(&root, list, id, visit)
         }
+        if calendar.seasonality != nil {
+            // All twelve months once seasonality is written (a month not
+            // written is 1, a finite default: MODEL.md 17.13).
+            for m in Month.allCases {
+                var o: Quantity? = calendar.seasonality![m]
+                try visit(ParameterSlot(.season(m)), &o)
+                if let o { calendar.seasonality![m] = o }
+            }
+        }
         try fields(&weather, Weather.Field.allCases) { .weather($0) }
         try fields(&budget, Budget.Field.allCases) { .budget($0) }
         for role in PoolRole.allCases {

@@ -34,6 +34,10 @@ extension Scenario {
         if let p = ScenarioRules.freezeDaysProblem(budget) {
             issue(ParameterID.budget(.freezeDays).path, p, "freezes_per_year \(Scenario.describe(budget.freezesPerYear))")
         }
+        for p in ScenarioRules.freezeWindowProblems(budget.freezeWindows, start: start) {
+            let w = budget.freezeWindows[p.index]
+            issue(ScenarioRules.itemPath("budget.freeze_windows", name: w.name, index: p.index) + "." + p.field, p.message, p.value)
+        }
         for role in PoolRole.allCases {
             let list = pools(role)
             for (i, pool) in list.enumerated() {

@@ -85,9 +85,28 @@ public struct CalendarSpec: Sendable, Equatable {
     /// Weekdays that are working days (default Monday to Friday).
     public var workdays: [Weekday]
     public var holidays: [Holiday]
+    /// Month multipliers on every applicant rate (MODEL.md 21.6); nil: none
+    /// (every month 1, and no `calendar.seasonality.*` paths).
+    public var seasonality: Seasonality? = nil
 
     public init(workdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri], holidays: [Holiday] = []) {
         self.workdays = workdays; self.holidays = holidays
+    }
+}
+
+/// Month multipliers on the applicant rates (MODEL.md 21.6): on day d the
+/// rate is the written rate times the multiplier of d's month. A month not
+/// written is 1. Each is a `D >= 0` (a distribution is an uncertain
+/// parameter, drawn once per trial).
+public struct Seasonality: Sendable, Equatable {
+    /// By month, January first.
+    public var multipliers: [Quantity] = Array(repeating: Quantity(1, kind: .nonNegative), count: 12)
+
+    public init() {}
+
+    public subscript(month: Month) -> Quantity {
+        get { multipliers[month.rawValue - 1] }
+        set { multipliers[month.rawValue - 1] = newValue }
     }
 }
 
@@ -113,7 +132,22 @@ public struct Budget: Sendable, Equatable {
     /// Drawn once per freeze; required when freezes can happen.
     public var freezeDays: Quantity? = nil
     public var cancelProbability = Quantity(0, kind: .probability)
+    /// Known freezes (MODEL.md 21.7), in addition to the random ones: each
+    /// stops the work clock, pauses sourcing and draws cancellations at its
+    /// start exactly like a random freeze.
+    public var freezeWindows: [FreezeWindow] = []
     public init() {}
+}
+
+/// A known budget freeze (MODEL.md 21.7): from 00:00 of `from` to 24:00 of
+/// `to` (dates inclusive), on or after the plan's start; the windows of a
+/// plan do not overlap (`ScenarioRules.freezeWindowProblems`).
+public struct FreezeWindow: Sendable, Equatable {
+    public var name: String
+    public var from: CivilDate
+    public var to: CivilDate
+
+    public init(name: String, from: CivilDate, to: CivilDate) { self.name = name; self.from = from; self.to = to }
 }
 
 /// A capacity pool: a single server on the work clock (MODEL.md sections

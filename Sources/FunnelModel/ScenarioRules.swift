@@ -102,6 +102,51 @@ public enum ScenarioRules {
 
     public static func holidayEndsBeforeStart(from: CivilDate) -> String { "the holiday ends before it starts (from \(from))" }
 
+    /// A rule a freeze window breaks (MODEL.md 21.7): the window, the field
+    /// to report at (`from` or `to`), the message and the value.
+    public struct FreezeWindowProblem: Equatable, Sendable {
+        public var index: Int
+        public var field: String
+        public var message: String
+        public var value: String
+    }
+
+    /// The rules of `budget.freeze_windows` (docs/model.md, "Freeze
+    /// windows"): `to` on or after `from`; `from` on or after the plan's
+    /// start (a freeze that began before the plan has no start inside it,
+    /// where its cancellations are drawn: write it from the plan's start);
+    /// no two windows overlapping (they would stop the clock once but draw
+    /// cancellations twice; adjacent windows are allowed).
+    public static func freezeWindowProblems(_ windows: [FreezeWindow], start: CivilDate) -> [FreezeWindowProblem] {
+        var out: [FreezeWindowProblem] = []
+        var usable: [Int] = []
+        for (i, w) in windows.enumerated() {
+            if w.to < w.from {
+                out.append(FreezeWindowProblem(index: i, field: "to", message: "the freeze window ends before it starts (from \(w.from))",
+                                               value: w.to.description))
+            } else if w.from < start {
+                out.append(FreezeWindowProblem(
+                    index: i, field: "from",
+                    message: "is before the plan's start (\(start)); a freeze window starts on or after it (write from: \(start) for one already in force)",
+                    value: w.from.description))
+            } else {
+                usable.append(i)
+            }
+        }
+        for (k, i) in usable.enumerated() {
+            let w = windows[i]
+            if let j = usable[..<k].first(where: { windows[$0].from <= w.to && w.from <= windows[$0].to }) {
+                let other = windows[j]
+                let label = other.name.isEmpty ? "window \(j + 1)" : "'\(other.name)'"
+                out.append(FreezeWindowProblem(
+                    index: i, field: "from",
+                    message: "overlaps the freeze window \(label) (\(other.from) to \(other.to)); merge them into one window or move one",
+                    value: "\(w.from) to \(w.to)"))
+            }
+        }
+        return out
+    }
+
     /// Which date field breaks MODEL.md 17.3, and why.
     public enum DateProblem: Equatable {
         case deadline(String)

@@ -122,6 +122,10 @@ public enum ScenarioSchema {
                                           ("from", ref("date", "First day, YYYY-MM-DD.")),
                                           ("to", ref("date", "Last day, YYYY-MM-DD (default: from).")),
                                       ]))])),
+                ("seasonality", mapping("Month multipliers on every applicant rate (months left out: 1); arrivals are a non-homogeneous Poisson process.",
+                                        Month.allCases.map { m in
+                                            (m.name, ref("nonNegative", "Multiplier of the applicant rates in \(m.name).", default: .number(1)))
+                                        })),
             ])),
             ("weather", mapping("Bad-weather days raise interview no-shows.", [
                 field(Weather.Field.badDayProbability, in: Weather(), "Probability that a day is a bad-weather day."),
@@ -132,6 +136,13 @@ public enum ScenarioSchema {
                 field(Budget.Field.freezesPerYear, in: Budget(), "Budget freezes per year (a Poisson process)."),
                 field(Budget.Field.freezeDays, in: Budget(), "How long a freeze lasts, calendar days (drawn per freeze); required when freezes_per_year is not 0."),
                 field(Budget.Field.cancelProbability, in: Budget(), "Probability that an open requisition is cancelled at a freeze's start."),
+                ("freeze_windows", .object([("type", "array"),
+                                            ("description", "Known freezes, dates inclusive, on or after start, not overlapping; each acts as a random freeze (no work, no sourcing, no offers, cancellations drawn at its start)."),
+                                            ("items", mapping("A freeze window.", required: ["from"], [
+                                                ("name", .object([("type", "string"), ("description", "What the freeze is.")])),
+                                                ("from", ref("date", "First day, YYYY-MM-DD.")),
+                                                ("to", ref("date", "Last day, YYYY-MM-DD (default: from).")),
+                                            ]))])),
             ], extra: [
                 ("if", .object([("required", ["freezes_per_year"]),
                                 ("properties", .object([("freezes_per_year", .object([("not", .object([("const", 0)]))]))]))])),

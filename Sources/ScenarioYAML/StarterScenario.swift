@@ -47,6 +47,7 @@ public enum StarterScenario {
         calendar:
           workdays: [mon, tue, wed, thu, fri]
           holidays: []              # for example: - {name: Summer break, from: 2027-08-02, to: 2027-08-13}
+          # seasonality: {aug: 0.5, dec: 0.6}   # applicant rates by month (months left out: 1)
 
         # Who does the work: people and the hours each gives to this plan per week.
         # Delete these two lines to assume nobody is ever too busy. When work waits,
@@ -71,6 +72,9 @@ public enum StarterScenario {
           freezes_per_year: 0       # company-wide budget freezes (Poisson); none by default
           freeze_days: 14           # each freeze's length: no work, no sourcing, no offers
           cancel_probability: 0     # at each freeze's start, an open requisition is cancelled
+          # Known freezes, as well as the random ones (dates inclusive, not overlapping):
+          # freeze_windows:
+          #   - {name: Year-end freeze, from: 2027-12-20, to: 2028-01-02}
 
         requisitions:
           - name: engineer          # letters, digits, '_' and '-'
