@@ -50,7 +50,7 @@ render reference-plan "$out/reference-plan.html"
 status=0
 python3 scripts/check-report.py --html "$out/reference-plan.html" --dom "$out/reference-plan.dom.html" \
     --log "$out/reference-plan.log" --png "$out/reference-plan.png" \
-    --charts "$(charts plan backend sales support),tornado,interventions" || status=1
+    --charts "$(charts plan backend sales support),capacity-recruiters,capacity-interviewers,tornado,interventions" || status=1
 
 if [ -n "$sample" ]; then
     echo "test-report: the page with tornado and interventions"

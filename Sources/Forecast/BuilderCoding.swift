@@ -31,6 +31,7 @@ extension ForecastBuilder {
             }
         }
         starts.encode(into: &w)
+        capacity.encode(into: &w)
         if keepsTrialColumns {
             for c in columns { w.doubles(c) }
             for s in 0..<scopeCount { w.doubles(trialFillMeans[s]); w.doubles(trialStartMeans[s]); w.doubles(trialRestrictedMeans[s]) }
@@ -81,6 +82,7 @@ extension ForecastBuilder {
             }
         }
         try starts.decode(&r)
+        try capacity.decode(&r)
         if keeps {
             func column() throws(ByteReader.Failure) -> [Double] {
                 let c = try r.doubles()

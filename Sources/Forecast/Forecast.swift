@@ -25,6 +25,8 @@ public struct Forecast: Sendable {
     /// fillHistograms[scope]: time to fill of every opening of every trial,
     /// binned, with the openings not filled within the horizon counted apart.
     public var fillHistograms: [TimeHistogram] = []
+    /// Each pool's utilisation and waits (MODEL.md 21.4); empty without pools.
+    public var capacity: [PoolCapacity] = []
     /// Where the run stopped under `--precision` (nil: a fixed number of trials).
     public var precision: PrecisionReached? = nil
     /// Per requisition (in scope order, without the plan): starts by each

@@ -43,6 +43,8 @@ public struct ForecastBuilder: Sendable {
     /// Starts by each deadline and the k-th start (MODEL.md 21.9).
     var starts: StartsTally
     var events = 0.0
+    /// The pools' utilisation and waits (MODEL.md 21.4).
+    var capacity: CapacityBuilder
     public internal(set) var trials = 0
     private var row: [Double] = []
 
@@ -76,6 +78,7 @@ public struct ForecastBuilder: Sendable {
         }
         funnelSums = ForecastBuilder.funnelTemplate(model)
         starts = StartsTally(model: model, exactTrials: exactTrials)
+        capacity = CapacityBuilder(model: model)
     }
 
     /// Funnel rows per scope: requisitions' own stages; the plan's are
@@ -116,6 +119,7 @@ public struct ForecastBuilder: Sendable {
     public mutating func add(_ outcome: TrialOutcome) {
         trials += 1
         events += Double(outcome.events)
+        capacity.add(outcome)
         TrialMetrics.values(of: outcome, into: &row)
         for i in row.indices { series[i].add(row[i]) }
         if keepsTrialColumns {
@@ -213,6 +217,7 @@ public struct ForecastBuilder: Sendable {
         trials += other.trials
         events += other.events
         starts.merge(other.starts)
+        capacity.merge(other.capacity)
         for i in series.indices { series[i].merge(other.series[i]) }
         for s in 0..<scopeCount {
             fillTimes[s].merge(other.fillTimes[s])
@@ -299,7 +304,8 @@ public struct ForecastBuilder: Sendable {
             openings: [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings),
             deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
             eventsPerTrial: events / n, fillHistograms: fillHistograms,
-            starts: starts.build(model: model, start: scenario.start))
+            starts: starts.build(model: model, start: scenario.start),
+            capacity: capacity.build(start: scenario.start, horizon: model.horizon))
     }
 }
 

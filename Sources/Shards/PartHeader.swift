@@ -8,7 +8,8 @@ public struct PartHeader: Sendable, Equatable {
     /// carries the restricted time to fill and the funnel's released counts.
     /// 3: the starts by each deadline and the k-th starts (MODEL.md 21.9).
     /// 4: the parts of `plan` (body kind 5: levers' results and a workload)
-    /// and of `report` (commands a version-3 reader does not know).
+    /// and of `report` (commands a version-3 reader does not know), and the
+    /// pools' utilisation and waits (MODEL.md 21.4) in the builder's state.
     public static let formatVersion: UInt32 = 4
 
     public var formatVersion: UInt32 = PartHeader.formatVersion

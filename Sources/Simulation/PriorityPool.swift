@@ -19,8 +19,9 @@ struct PoolRequest {
         /// An offer's preparation (recruiters): `extra` is its workdays.
         case offer
     }
-    /// When it was requested (calendar time).
+    /// When it was requested (calendar time) and the work clock then (for its wait).
     var time: Double
+    var work: Double
     var hours: Double
     var extra: Double
     var candidate: Int32

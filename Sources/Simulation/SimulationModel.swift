@@ -59,6 +59,21 @@ public struct SimulationModel: Sendable {
     let poolOf: [(recruiters: Int, interviewers: Int)]
     let recruiterHourly: TrialScalar, interviewerHourly: TrialScalar, perHire: TrialScalar
 
+    /// The pools the engine runs (those with people), in its order
+    /// (recruiters, then interviewers, each in the file's order), by the
+    /// name the outputs use: `recruiters` / `recruiters.NAME`.
+    public var diagnosedPools: [DiagnosedPool] {
+        var out: [DiagnosedPool] = []
+        for (role, list) in [(PoolRole.recruiters, recruiters), (.interviewers, interviewers)] {
+            for p in list { if let p { out.append(DiagnosedPool(name: PoolRef(role: role, name: p.name).path, discipline: p.discipline)) } }
+        }
+        return out
+    }
+
+    /// Priority classes of the pools: offers (0) and one per stage of the
+    /// longest requisition.
+    public var poolClasses: Int { (requisitions.map(\.stages.count).max() ?? 0) + 1 }
+
     /// Seasonality (MODEL.md 21.6), piecewise constant by month: segment k
     /// runs from `seasonStarts[k]` (day 0, then the 1st of each month, until
     /// past the horizon; the last segment has no end) with the multiplier
@@ -227,6 +242,12 @@ extension SimulationModel {
         }
         return aligned
     }
+}
+
+/// A pool of the diagnostics (MODEL.md 21.4): its output name and discipline.
+public struct DiagnosedPool: Sendable, Equatable {
+    public var name: String
+    public var discipline: PoolDiscipline
 }
 
 struct CompiledPool: Sendable {

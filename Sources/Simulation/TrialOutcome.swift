@@ -76,6 +76,15 @@ public struct TrialOutcome: Sendable {
     /// requisition, week and measure, flat:
     /// weekly[(r * weekCount + week) * WeeklyMeasure.count + measure]; else empty.
     public var weekly: [Double] = []
+    /// Pool diagnostics (MODEL.md 21.4), for every pool with people
+    /// (`SimulationModel.diagnosedPools` order): the working days each
+    /// week of the horizon had (the work clock's advance, freezes and
+    /// holidays taken out; the last week ends at the horizon), each pool's
+    /// busy working days per week (poolBusy[p * weekCount + week]), and
+    /// every request a pool took with its wait.
+    public var weekAvailable: [Double] = []
+    public var poolBusy: [Double] = []
+    public var poolWaits: [PoolWait] = []
 
     public init(model: SimulationModel) {
         requisitions = model.requisitions.map { r in
@@ -88,6 +97,22 @@ public struct TrialOutcome: Sendable {
         if model.countsWeekly {
             weekly = Array(repeating: 0, count: model.requisitions.count * model.weekCount * WeeklyMeasure.allCases.count)
         }
+        weekAvailable = Array(repeating: 0, count: model.weekCount)
+        poolBusy = Array(repeating: 0, count: model.diagnosedPools.count * model.weekCount)
+    }
+}
+
+/// One request a pool took (MODEL.md 21.4): the pool (index into
+/// `SimulationModel.diagnosedPools`), its priority class (0 an offer, 1 a
+/// requisition's last stage, 2 the one before, ...) and its wait from the
+/// request to the start of its service, in working days (0 where the pool
+/// took it at once).
+public struct PoolWait: Sendable, Equatable {
+    public var pool: UInt16
+    public var priorityClass: UInt16
+    public var days: Double
+    public init(pool: UInt16, priorityClass: UInt16, days: Double) {
+        self.pool = pool; self.priorityClass = priorityClass; self.days = days
     }
 }
 

@@ -106,8 +106,51 @@ final class ForecastShardTests: XCTestCase {
         }
     }
 
-    /// summary.csv, timeline.csv, funnel.csv and starts.csv of a forecast.
+    /// The pool diagnostics (MODEL.md 21.4) merge bit for bit too: the
+    /// small plan with two named recruiter pools and an interviewer pool,
+    /// an hour of recruiter time a stage and three of interviewers an
+    /// interview, tight enough that requests wait; 1, 2, 4 and 7 shards of 300 trials
+    /// from the whole run's outcomes, in the part format (encoded, decoded).
+    func testMergedShardsKeepThePoolDiagnostics() throws {
+        var scenario = try ShardFixture.smallPlan()
+        scenario.recruiterPools = [Pool(count: 1, hoursPerWeek: Quantity(3, kind: .nonNegative), name: "tech"),
+                                   Pool(count: 1, hoursPerWeek: Quantity(2, kind: .nonNegative), name: "other")]
+        scenario.interviewers = Pool(count: 1, hoursPerWeek: Quantity(4, kind: .nonNegative))
+        for r in scenario.requisitions.indices {
+            for k in scenario.requisitions[r].stages.indices {
+                scenario.requisitions[r].stages[k].recruiterHours = Quantity(1, kind: .duration)
+                if scenario.requisitions[r].stages[k].interview {
+                    scenario.requisitions[r].stages[k].interviewerHours = Quantity(3, kind: .duration)
+                }
+            }
+        }
+        XCTAssertEqual(scenario.validationIssues, [])
+        let model = SimulationModel(scenario)
+        let n = 300, seed = scenario.seed
+        var outcomes: [TrialOutcome] = []
+        let (wholeForecast, whole) = ForecastRunner.forecast(
+            model: model, options: RunOptions(trials: n, seed: seed, threads: 2), keepsTrialColumns: false,
+            perTrial: { _, o in outcomes.append(o) })
+        XCTAssertEqual(wholeForecast.capacity.map(\.name), ["recruiters.tech", "recruiters.other", "interviewers"])
+        XCTAssertGreaterThan(wholeForecast.capacity[0].waits.reduce(0) { $0 + ($1.mean ?? 0) }, 0, "requests wait")
+        XCTAssertGreaterThan(wholeForecast.capacity[2].overall.mean ?? 0, 0, "interviewers busy")
+        let wholeState = ShardFixture.state(whole)
+        let wholeCSV = csv(wholeForecast)
+        for count in ShardFixture.shardCounts {
+            let parts = try ShardFixture.parts(count: count, total: n, unit: "trials", scenario: scenario) { shard in
+                var b = ForecastBuilder(model: model, keepsTrialColumns: false)
+                for i in shard.range(of: n) { b.add(outcomes[i]) }
+                return .forecast(b, trialRows: nil)
+            }
+            let (merged, _) = try ShardMerge.forecast(try PartSet(parts), model: model)
+            XCTAssertEqual(ShardFixture.state(merged), wholeState, "\(count) shards")
+            XCTAssertEqual(csv(merged.build()), wholeCSV, "\(count) shards")
+        }
+    }
+
+    /// summary.csv, timeline.csv, funnel.csv, starts.csv, capacity.csv and capacity-waits.csv of a forecast.
     private func csv(_ f: Forecast) -> [String] {
-        [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f), ForecastTables.starts(f)].map { $0.render() }
+        [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f), ForecastTables.starts(f),
+         CapacityReport.utilisation(f), CapacityReport.waits(f)].map { $0.render() }
     }
 }

@@ -52,6 +52,35 @@ final class PoolDisciplineTests: XCTestCase {
         }
     }
 
+    /// The diagnostics of the same plans (MODEL.md 21.4), by hand from the
+    /// service orders above (waits in working days, by class: 0 offers,
+    /// 1 finals, 2 screens). priority: screens wait 0, 2, 5 (c's waits
+    /// while a's offer overtakes it), finals 0, 1, 1, offers 1, 1, 0.
+    /// fifo: screens 0, 1, 2, finals 2, 2, 2, offers 2, 2, 2. Either way
+    /// the pool is busy on [0, 9]: all 7 working days of week 1, 2 of the 7
+    /// of week 2, none after; the last week (day 364) has 1 working day.
+    func testWaitsByClassAndUtilisationByWeek() {
+        let expected: [PoolDiscipline: [[Double]]] = [
+            .priority: [[0, 1, 1], [0, 1, 1], [0, 2, 5]],
+            .fifo: [[2, 2, 2], [2, 2, 2], [0, 1, 2]],
+        ]
+        for (discipline, waits) in expected {
+            let model = SimulationModel(plan(discipline))
+            XCTAssertEqual(model.diagnosedPools, [DiagnosedPool(name: "recruiters", discipline: discipline)])
+            for o in Fixture.run(plan(discipline), trials: 2) {
+                let byClass = (0..<3).map { k in o.poolWaits.filter { $0.priorityClass == k }.map(\.days).sorted() }
+                XCTAssertEqual(byClass, waits, "\(discipline)")
+                XCTAssertEqual(o.poolWaits.map(\.pool), Array(repeating: 0, count: 9))
+                XCTAssertEqual(o.weekAvailable.count, 53)
+                XCTAssertEqual(o.weekAvailable[0], 7)
+                XCTAssertEqual(o.weekAvailable[52], 1)
+                XCTAssertEqual(o.poolBusy[0], 7, accuracy: 1e-9)
+                XCTAssertEqual(o.poolBusy[1], 2, accuracy: 1e-9)
+                XCTAssertEqual(o.poolBusy[2...].reduce(0, +), 0)
+            }
+        }
+    }
+
     /// The queue's choice: the highest class, then turns between
     /// requisitions, then the earliest request; a request `isLive` rejects
     /// (its candidate gone) is dropped.
@@ -59,7 +88,7 @@ final class PoolDisciplineTests: XCTestCase {
         var pool = PriorityPool(speed: 1, discipline: .priority, requisitions: 2, classes: 3)
         pool.reset(speed: 1)
         func request(_ c: Int32, at t: Double) -> PoolRequest {
-            PoolRequest(time: t, hours: 1, extra: 0, candidate: c, kind: .stageAction, stage: 0)
+            PoolRequest(time: t, work: t, hours: 1, extra: 0, candidate: c, kind: .stageAction, stage: 0)
         }
         // Requisition 0 floods class 2; requisition 1 has one request of
         // class 2 and one of class 1; candidate 2 is gone.

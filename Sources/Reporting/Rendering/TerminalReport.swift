@@ -57,6 +57,7 @@ public enum TerminalReport {
                       Format.count(f.summary(s, .applicants).mean ?? 0)])
         }
         out += cost.render() + "\n\n"
+        out += CapacityReport.render(f)
 
         for (s, scope) in f.scopes.enumerated() {
             out += "Funnel: \(scope) (mean candidates per trial)\n"

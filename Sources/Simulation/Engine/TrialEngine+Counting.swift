@@ -92,5 +92,10 @@ extension TrialEngine {
             fill(&out.requisitions[r])
         }
         if countsWeekly { for i in out.weekly.indices { out.weekly[i] = weeklyCounts[i] } }
+        let weeks = model.weekCount
+        for w in 0..<weeks { out.weekAvailable[w] = weekWork[w + 1] - weekWork[w] }
+        for i in out.poolBusy.indices { out.poolBusy[i] = poolBusy[i] }
+        out.poolWaits.removeAll(keepingCapacity: true)
+        out.poolWaits.append(contentsOf: poolWaits)
     }
 }

@@ -62,10 +62,11 @@ extension TrialEngine {
             schedule(r, c, .hrDone, at: calendar.addWork(t0, clock: clock, work))
             return
         }
-        let request = PoolRequest(time: t0, hours: hours, extra: work, candidate: Int32(c), kind: .stageAction, stage: Int16(s))
+        let request = PoolRequest(time: t0, work: clock, hours: hours, extra: work, candidate: Int32(c), kind: .stageAction, stage: Int16(s))
         if pools[p].discipline == .fifo || !pools[p].mustWait(atWork: clock) {
             if pools[p].discipline == .priority { pools[p].served(r, poolClass(r, stage: s)) }
             let booked = pools[p].book(atWork: clock, hours: hours)
+            recordService(p, class: poolClass(r, stage: s), requestedAtWork: clock, booked)
             countHours(r, .recruiterHours, hours, at: t0)
             let t1 = max(calendar.addWork(t0, clock: clock, work), calendar.time(atWork: booked.end))
             schedule(r, c, .hrDone, at: t1)
@@ -87,9 +88,10 @@ extension TrialEngine {
             if pools[p].discipline == .priority { pools[p].served(r, poolClass(r, stage: s)) }
             countHours(r, .interviewerHours, hours, at: t)
             let booked = pools[p].book(atWork: clock, hours: hours)
+            recordService(p, class: poolClass(r, stage: s), requestedAtWork: clock, booked)
             scheduleInterview(r, c, at: calendar.nextWorking(max(t, calendar.time(atWork: booked.start))))
         } else {
-            let request = PoolRequest(time: t, hours: hours, extra: 0, candidate: Int32(c), kind: .interview, stage: Int16(s))
+            let request = PoolRequest(time: t, work: clock, hours: hours, extra: 0, candidate: Int32(c), kind: .interview, stage: Int16(s))
             wait(p, request, r, class: poolClass(r, stage: s))
         }
     }
@@ -107,9 +109,10 @@ extension TrialEngine {
             if pools[p].discipline == .priority { pools[p].served(r, 0) }
             countHours(r, .recruiterHours, hours, at: t)
             let booked = pools[p].book(atWork: clock, hours: hours)
+            recordService(p, class: 0, requestedAtWork: clock, booked)
             offerPrepared(r, c, max(calendar.addWork(t, clock: clock, work), calendar.time(atWork: booked.end)))
         } else {
-            let request = PoolRequest(time: t, hours: hours, extra: work, candidate: Int32(c), kind: .offer, stage: 0)
+            let request = PoolRequest(time: t, work: clock, hours: hours, extra: work, candidate: Int32(c), kind: .offer, stage: 0)
             wait(p, request, r, class: 0)
         }
     }
@@ -146,6 +149,42 @@ extension TrialEngine {
         schedule(r, c, .interview, at: t3)
     }
 
+    // MARK: Diagnostics (MODEL.md 21.4)
+
+    /// The work clock at the start of each week of the horizon (and at the
+    /// horizon): the weeks' available working time, for utilisation.
+    mutating func resetPoolDiagnostics() {
+        let weeks = model.weekCount
+        for w in 0...weeks { weekWork[w] = calendar.work(at: Swift.min(Double(7 * w), model.horizon)) }
+        poolBusy.fill(0)
+        busyCursor.fill(0)
+        poolWaits.removeAll(keepingCapacity: true)
+    }
+
+    /// Pool `p` took a request of class `k` made at work time `w`, booked
+    /// on [start, end] (work time): its wait (where it starts by the
+    /// horizon), and its busy time split over
+    /// the weeks it spans (clipped at the horizon). A pool's bookings start
+    /// in order, so each pool's week cursor only moves forward.
+    @inline(__always)
+    mutating func recordService(_ p: Int, class k: Int, requestedAtWork w: Double, _ booked: (start: Double, end: Double)) {
+        let weeks = model.weekCount
+        // Only services that start by the horizon: a priority pool takes none later.
+        if booked.start <= weekWork[weeks] {
+            poolWaits.append(PoolWait(pool: UInt16(p), priorityClass: UInt16(k), days: booked.start - w))
+        }
+        var s = booked.start, week = busyCursor[p]
+        let e = Swift.min(booked.end, weekWork[weeks])
+        while s < e {
+            while week < weeks && weekWork[week + 1] <= s { week += 1 }
+            guard week < weeks else { break }
+            let end = Swift.min(e, weekWork[week + 1])
+            poolBusy[p * weeks + week] += end - s
+            s = end
+        }
+        busyCursor[p] = week
+    }
+
     // MARK: Service
 
     /// Pool `p` is free at `t`: it takes its next live request, if any.
@@ -154,6 +193,7 @@ extension TrialEngine {
         guard let next = takeNext(p) else { return }
         let r = next.requisition, q = next.request, c = Int(q.candidate)
         let booked = pools[p].book(atWork: pools[p].free, hours: q.hours)
+        recordService(p, class: next.class, requestedAtWork: q.work, booked)
         if pools[p].waitingCount > 0 {
             pools[p].wakePending = true
             queue.push(calendar.time(atWork: booked.end), .poolFree, requisition: 0, subject: Int32(p))

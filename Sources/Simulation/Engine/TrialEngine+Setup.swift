@@ -59,6 +59,7 @@ extension TrialEngine {
 
         // Pools.
         resetPools(u)
+        resetPoolDiagnostics()
 
         // 3. The rest: requisitions open, freezes start and end.
         for (i, f) in freezes.enumerated() {

@@ -36,6 +36,14 @@ struct TrialEngine {
     /// requisition draws on (-1: no limit).
     var pools: [PriorityPool]
     let recruiterPoolOf: [Int], interviewerPoolOf: [Int]
+    /// Pool diagnostics (MODEL.md 21.4): the work clock at each week's
+    /// start (weekCount + 1 values), each pool's busy work time per week
+    /// (poolBusy[p * weekCount + week]) and week cursor, and every
+    /// request a pool took with its wait (storage kept between trials).
+    let weekWork: PlainBuffer<Double>
+    let poolBusy: PlainBuffer<Double>
+    let busyCursor: PlainBuffer<Int>
+    var poolWaits: [PoolWait] = []
     var badDay: [Bool] = []
     /// The trial's freezes: the random ones (by start), then the known
     /// windows (MODEL.md 21.7) in the file's order.
@@ -114,6 +122,9 @@ struct TrialEngine {
         sourceRate = Array(repeating: 0, count: model.sources.count)
         sourceFactor = Array(repeating: 1, count: model.sources.count)
         (pools, recruiterPoolOf, interviewerPoolOf) = TrialEngine.makePools(model)
+        weekWork = PlainBuffer(repeating: 0, count: model.weekCount + 1)
+        poolBusy = PlainBuffer(repeating: 0, count: pools.count * model.weekCount)
+        busyCursor = PlainBuffer(repeating: 0, count: pools.count)
         resolved = Array(repeating: Resolved(), count: n)
     }
 

@@ -29,9 +29,10 @@ public struct ReportInfo: Sendable, Equatable {
 public enum HTMLReport {
     /// The sections, in page order: (id, heading). Extras' sections appear
     /// only when given.
-    static func sections(_ extras: ReportExtras) -> [(id: String, title: String)] {
+    static func sections(_ f: Forecast, _ extras: ReportExtras) -> [(id: String, title: String)] {
         var out = [("glance", "At a glance"), ("on-time", "On time?"), ("starts", "Starts over time"),
                    ("time-to-fill", "Time to fill"), ("funnel", "The funnel"), ("cost", "Cost")]
+        if !f.capacity.isEmpty { out.append(("capacity", "Capacity")) }
         if let t = extras.tornado, !t.isEmpty { out.append(("sensitivity", "What drives it")) }
         if let i = extras.interventions, !i.isEmpty { out.append(("interventions", "What would change it")) }
         if let p = extras.planCurves, !p.isEmpty { out.append(("plan", "What it takes")) }
@@ -46,7 +47,7 @@ public enum HTMLReport {
         page += "<title>\(HTML.escape(f.scenarioName)): hiring forecast</title>"
         page += "<style>\n\(ReportStyle.css)\n</style></head>\n<body><div class=\"page\">\n"
         page += header(f, info: info)
-        page += "<nav>" + sections(extras).map { "<a href=\"#\($0.id)\">\(HTML.escape($0.title))</a>" }.joined() + "</nav>\n"
+        page += "<nav>" + sections(f, extras).map { "<a href=\"#\($0.id)\">\(HTML.escape($0.title))</a>" }.joined() + "</nav>\n"
         page += "<main>\n"
         page += glance(f)
         page += section("on-time", "Will the seats be filled by the deadline?",
@@ -76,6 +77,17 @@ public enum HTMLReport {
         page += section("cost", "What does it cost?",
                         lead: "Means per trial; cost per hire is the trial's cost divided by its starts.",
                         body: ReportTables.cost(f))
+        if !f.capacity.isEmpty {
+            page += section("capacity", "How busy are the pools?",
+                            lead: "Each pool's busy working time over its available working time (count x hours_per_week on "
+                                + "the work calendar), week by week: the mean over trials and the P90. A pool above the "
+                                + "capacity line (\(Format.percent(PoolCapacity.bottleneck, digits: 0))) is the bottleneck: "
+                                + "its requests wait (capacity-waits.csv has the waits by priority class).",
+                            body: "<div class=\"charts\">" + f.capacity.map { pool in
+                                figure(CapacityChart.svg(f, pool: pool), heading: "\(pool.name) (\(pool.discipline.rawValue)), "
+                                       + "overall \(pool.overall.mean.map { Format.percent($0) } ?? Format.missing)")
+                            }.joined() + "</div>")
+        }
         if let bars = extras.tornado, !bars.isEmpty {
             page += section("sensitivity", "What drives the forecast?",
                             lead: "Each parameter moved alone to a low and a high value, with the same random numbers "
