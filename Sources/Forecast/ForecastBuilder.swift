@@ -304,8 +304,8 @@ public struct ForecastBuilder: Sendable {
             openings: [model.requisitions.reduce(0) { $0 + $1.openings }] + model.requisitions.map(\.openings),
             deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
             eventsPerTrial: events / n, fillHistograms: fillHistograms,
-            starts: starts.build(model: model, start: scenario.start),
-            capacity: capacity.build(start: scenario.start, horizon: model.horizon))
+            capacity: capacity.build(start: scenario.start, horizon: model.horizon),
+            starts: starts.build(model: model, start: scenario.start))
     }
 }
 
