@@ -12,13 +12,19 @@ struct Report: ParsableCommand {
             requisition, time to fill, the funnel with losses by reason, and
             the tables. It opens from disk in any browser and prints on A4.
             Where the scenario has interventions, the page shows their effect on
-            the plan's P(on time), each run on the baseline's random numbers;
-            --tornado adds the tornado chart of the plan's P(on time).
+            the plan's P(on time), each run on the baseline's random numbers,
+            and a table of that change in every requisition; --tornado adds
+            the tornado chart of the plan's P(on time). --metric and --scope
+            (as sensitivity reads them) make the page about another metric or
+            one requisition: the tornado's statistic and the interventions'
+            metric (their mean over the paired trials).
 
             Examples:
               funnelcast report Scenarios/reference-plan.yaml --out forecast.html
               funnelcast report Scenarios/reference-plan.yaml --tornado \\
                   --tornado-trials 1000
+              funnelcast report Scenarios/reference-plan.yaml --tornado \\
+                  --scope backend --metric time_to_fill.p50
             """
     )
 
@@ -33,8 +39,14 @@ struct Report: ParsableCommand {
     @Flag(name: .customLong("no-interventions"), help: "Leave out the scenario's interventions (and their runs).")
     var noInterventions = false
 
-    @Flag(help: "Add the tornado chart of the plan's P(on time): every parameter moved alone to a low and a high value.")
+    @Flag(help: "Add the tornado chart of the metric (--metric, --scope): every parameter moved alone to a low and a high value.")
     var tornado = false
+
+    @Option(help: "The tornado's and the interventions' metric, METRIC[.STATISTIC] (default: on_time).")
+    var metric: String?
+
+    @Option(help: "plan (the default) or a requisition's name: the scope of --metric.")
+    var scope: String?
 
     @Option(name: .customLong("tornado-trials"),
             help: "Trials of each of the tornado's runs (about 200 runs for the reference plan).")
@@ -64,11 +76,15 @@ struct Report: ParsableCommand {
         var command = ForecastOptions.reproduce("report", file: input.scenario, scenario)
         if tornado { command += " --tornado --tornado-trials \(tornadoTrials)" }
         if noInterventions { command += " --no-interventions" }
+        if let metric { command += " --metric \(metric)" }
+        if let scope { command += " --scope \(scope)" }
         var job = ReportJob(scenario: scenario, path: outputPath,
                             interventions: noInterventions ? [] : scenario.interventions,
                             tornadoTrials: tornado ? tornadoTrials : nil,
                             info: ReportInfo(scenarioFile: input.scenario, command: command))
         job.precision = precision.setting
+        job.metric = metric
+        job.scope = scope
         if let plan { job.planCurves = try Report.curves(plan) }
         // The forecast's (and the interventions') trials, then the tornado's
         // runs, then the page's path; all refused before any work.
