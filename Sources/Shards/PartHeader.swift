@@ -5,8 +5,9 @@ import Forecast
 /// together before reading their bodies.
 public struct PartHeader: Sendable, Equatable {
     /// The layout of the file; a reader refuses any other. 2: the builder
-    /// carries the restricted time to fill and the funnel's released counts.
-    public static let formatVersion: UInt32 = 2
+    /// carries the restricted time to fill and the funnel's released counts;
+    /// 3: a tornado's body holds each run's statistics over its batches too.
+    public static let formatVersion: UInt32 = 3
 
     public var formatVersion: UInt32 = PartHeader.formatVersion
     /// The funnelcast version that wrote it (`funnelcast --version`).

@@ -10,12 +10,13 @@ import Simulation
 /// - `builders` (compare): the count, then the baseline's builder and each
 ///   intervention's, per-trial columns kept;
 /// - `outputs` (Sobol): the metric on each evaluation of the range;
-/// - `statistics` (tornado): each run's statistic (a flag, then the value).
+/// - `statistics` (tornado): each run's statistics (their count, then for
+///   each a flag and the value): over all trials, then each batch.
 public enum ShardPayload: Sendable {
     case forecast(ForecastBuilder, trialRows: [UInt8]?)
     case builders([ForecastBuilder])
     case outputs([Double])
-    case statistics([Double?])
+    case statistics([[Double?]])
 
     /// The units this payload covers (trials, evaluations or runs).
     public var count: Int {
@@ -45,7 +46,10 @@ public enum ShardPayload: Sendable {
         case let .statistics(s):
             w.u8(4)
             w.int(s.count)
-            for v in s { w.bool(v != nil); w.double(v ?? 0) }
+            for run in s {
+                w.int(run.count)
+                for v in run { w.bool(v != nil); w.double(v ?? 0) }
+            }
         }
         return w.bytes
     }
@@ -71,9 +75,14 @@ public enum ShardPayload: Sendable {
         case 3:
             payload = .outputs(try r.doubles())
         case 4:
-            let n = try r.count(width: 9)
-            var s: [Double?] = []
-            for _ in 0..<n { let has = try r.bool(); let v = try r.double(); s.append(has ? v : nil) }
+            let n = try r.count(width: 8)
+            var s: [[Double?]] = []
+            for _ in 0..<n {
+                let k = try r.count(width: 9)
+                var run: [Double?] = []
+                for _ in 0..<k { let has = try r.bool(); let v = try r.double(); run.append(has ? v : nil) }
+                s.append(run)
+            }
             payload = .statistics(s)
         case let kind:
             throw .invalid("a body of kind \(kind)")

@@ -58,6 +58,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var precision: PrecisionOptions
 
+    @OptionGroup var change: ChangeOption
+
     func validate() throws {
         try precision.check()
         if tornadoTrials < 1 { throw ValidationError("--tornado-trials must be at least 1 (got \(tornadoTrials)).") }
@@ -72,8 +74,8 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = options.apply(to: try input.load())
-        var command = ForecastOptions.reproduce("report", file: input.scenario, scenario)
+        let scenario = try change.apply(to: options.apply(to: try input.load()))
+        var command = ForecastOptions.reproduce("report", file: input.scenario, scenario) + change.reproduced
         if tornado { command += " --tornado --tornado-trials \(tornadoTrials)" }
         if noInterventions { command += " --no-interventions" }
         if let metric { command += " --metric \(metric)" }

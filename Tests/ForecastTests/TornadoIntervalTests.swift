@@ -74,7 +74,8 @@ final class TornadoIntervalTests: XCTestCase {
         each.firstTrial = 0
         let stats = try Tornado.statistics(scenario: s, points: points, metric: try MetricChoice(model: model), options: each,
                                            runs: 0..<Tornado.runs(points))
-        XCTAssertEqual(stats.count, Tornado.statisticCount(points: points, trials: 200))
+        XCTAssertEqual(stats.count, Tornado.runs(points))
+        XCTAssertEqual(Set(stats.map(\.count)), [1 + Tornado.batchCount(trials: 200)])
         XCTAssertEqual(Tornado.result(points: points, metric: try MetricChoice(model: model), statistics: stats, trials: 200),
                        result)
     }

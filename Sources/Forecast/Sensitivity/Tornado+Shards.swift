@@ -18,13 +18,13 @@ extension Tornado {
     }
 
     /// The statistics of each run in `runs` (indices into
-    /// `runChanges(points)`), one after another: each run's `1 +
-    /// batchCount(trials:)` values (all trials, then each batch).
+    /// `runChanges(points)`): per run, `1 + batchCount(trials:)` values
+    /// (all trials, then each batch).
     public static func statistics(scenario: Scenario, points: [TornadoPoint], metric: MetricChoice, options: RunOptions,
-                                  runs: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> [Double?] {
+                                  runs: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> [[Double?]] {
         let base = SimulationModel(scenario)
         let changes = runChanges(points)
-        var out: [Double?] = []
+        var out: [[Double?]] = []
         for r in runs {
             var model = base
             if let change = changes[r] {
@@ -32,29 +32,22 @@ extension Tornado {
                     throw SensitivityError("\(error)")
                 }
             }
-            out += try statistics(model: model, metric: metric, options: options, progress: progress)
+            out.append(try statistics(model: model, metric: metric, options: options, progress: progress))
         }
         return out
     }
 
-    /// Values `statistics` gives for all `points`' runs at `trials`.
-    public static func statisticCount(points: [TornadoPoint], trials: Int) -> Int {
-        runs(points) * (1 + batchCount(trials: trials))
-    }
-
     /// The tornado from every run's statistics (`statistics` over all
     /// runs, in order), ranked as `Tornado.run` ranks it.
-    public static func result(points: [TornadoPoint], metric: MetricChoice, statistics values: [Double?],
+    public static func result(points: [TornadoPoint], metric: MetricChoice, statistics values: [[Double?]],
                               trials: Int) -> Result {
-        let each = 1 + batchCount(trials: trials)
-        precondition(values.count == statisticCount(points: points, trials: trials),
-                     "\(values.count) statistics for \(runs(points)) tornado runs")
-        let baseValue = Array(values[0..<each])
-        var next = each
+        precondition(values.count == runs(points), "\(values.count) statistics for \(runs(points)) tornado runs")
+        let baseValue = values[0]
+        var next = 1
         func take(_ isBase: Bool) -> [Double?] {
             if isBase { return baseValue }
-            defer { next += each }
-            return Array(values[next..<(next + each)])
+            defer { next += 1 }
+            return values[next]
         }
         var rows: [Row] = []
         for p in points {

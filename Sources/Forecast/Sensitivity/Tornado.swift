@@ -85,13 +85,13 @@ public enum Tornado {
                 batch.add(o)
                 seen += 1
                 if batchValues.count < k, seen == end(batchValues.count) {
-                    batchValues.append(metric.value(in: batch.build()))
+                    batchValues.append(metric.value(in: batch.summary(scope: metric.scope, metric: metric.metric)))
                     batch = ForecastBuilder(model: model, keepsTrialColumns: false)
                 }
             }
         }
         if options.isCancelled?() == true { throw .interrupted }
-        return [metric.value(in: all.build())] + batchValues
+        return [metric.value(in: all.summary(scope: metric.scope, metric: metric.metric))] + batchValues
     }
 
     /// A row from its point and its low and high runs' statistics (each
