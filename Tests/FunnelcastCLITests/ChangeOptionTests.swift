@@ -31,7 +31,10 @@ final class ChangeOptionTests: XCTestCase {
         let r = try CLI.run(["report", plan, "--trials", "50", "--no-interventions", "--change",
                              "requisitions.team.openings=+1", "--out", page, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(try String(contentsOfFile: page, encoding: .utf8).contains("--change requisitions.team.openings=+1"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("--change requisitions.team.openings=+1")
+                      || html.contains("--change &#39;requisitions.team.openings=+1&#39;")
+                      || html.contains("--change 'requisitions.team.openings=+1'"), "the reproduce line")
     }
 
     func testBadChangeIsOneLineAndExit64() throws {
