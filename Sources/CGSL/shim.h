@@ -1,6 +1,6 @@
 // The GSL headers Funnelcast uses, behind one module map: GSL is one C
 // module. Not public API: Swift code reaches GSL only through the Sampling
-// module, and through Calibration's `Minimizer` and `Likelihood` types for
+// module (and the tests, for GSL's quadrature), and through Calibration's `Minimizer` and `Likelihood` types for
 // the multidimensional minimizers and the likelihoods' special functions.
 #ifndef FUNNELCAST_CGSL_SHIM_H
 #define FUNNELCAST_CGSL_SHIM_H
@@ -14,6 +14,7 @@
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_integration.h>
 
 /// The Nelder-Mead simplex (version 2) minimizer type: a GSL global that
 /// Swift 6 will not read directly.

@@ -93,9 +93,18 @@ public struct ScenarioText {
             line(&out, 1, "freeze_days", "0", "no freeze ended in the log")
         }
         field(&out, 1, "cancel_probability", "budget.cancel_probability", s.budget.cancelProbability)
-        for (label, pool) in [("recruiters", s.recruiters), ("interviewers", s.interviewers)] {
-            guard let pool else { continue }
-            out += "\(label): {count: \(pool.count.integerValue), hours_per_week: \(Self.yaml(pool.hoursPerWeek.distribution))}\n"
+        for role in PoolRole.allCases {
+            func body(_ pool: Pool) -> String {
+                "count: \(pool.count.integerValue), hours_per_week: \(Self.yaml(pool.hoursPerWeek.distribution))"
+                    + (pool.discipline == .priority ? "" : ", discipline: \(pool.discipline.rawValue)")
+            }
+            let list = s.pools(role)
+            if list.count == 1, list[0].name == nil {
+                out += "\(role.rawValue): {\(body(list[0]))}\n"
+            } else if !list.isEmpty {
+                out += "\(role.rawValue):\n"
+                for pool in list { out += "  - {name: \(Self.quoted(pool.name ?? "")), \(body(pool))}\n" }
+            }
         }
         out += "\ncosts:\n"
         field(&out, 1, "recruiter_hourly", "costs.recruiter_hourly", s.costs.recruiterHourly)
@@ -128,6 +137,8 @@ public struct ScenarioText {
         out += "    openings: \(r.openings.integerValue)\n"
         if r.opensDay != 0 { out += "    opens_day: \(Self.number(r.opensDay))\n" }
         if let d = r.deadline { out += "    deadline: \(d)\n" }
+        if let name = r.recruiterPool { out += "    recruiters: \(Self.quoted(name))\n" }
+        if let name = r.interviewerPool { out += "    interviewers: \(Self.quoted(name))\n" }
         out += "    sourcing:\n"
         field(&out, 3, "applicants_per_week", "\(p).sourcing.applicants_per_week", r.sourcing.applicantsPerWeek)
         field(&out, 3, "initial_pool", "\(p).sourcing.initial_pool", r.sourcing.initialPool)

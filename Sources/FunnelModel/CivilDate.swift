@@ -74,3 +74,17 @@ public enum Weekday: Int, CaseIterable, Sendable {
 
     public var name: String { String(describing: self) }
 }
+
+/// A month of the year, by its three-letter key in a scenario file
+/// (`calendar.seasonality`, MODEL.md 21.6).
+public enum Month: Int, CaseIterable, Sendable {
+    case jan = 1, feb, mar, apr, may, jun, jul, aug, sep, oct, nov, dec
+
+    public var name: String { String(describing: self) }
+
+    /// The month called `name` (its three-letter key), or nil.
+    public init?(name: String) {
+        guard let m = Month.allCases.first(where: { $0.name == name }) else { return nil }
+        self = m
+    }
+}

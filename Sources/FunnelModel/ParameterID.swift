@@ -4,9 +4,13 @@
 /// nowhere else, so the engine's compiled model, interventions, the tornado
 /// and `trials.csv` cannot spell a path two ways.
 public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
+    /// A month's multiplier of `calendar.seasonality` (MODEL.md 21.6).
+    case season(Month)
     case weather(Weather.Field)
     case budget(Budget.Field)
-    case pool(PoolRole, Pool.Field)
+    /// A pool's field: the single form's pool (name nil, `recruiters.count`)
+    /// or a named pool of the list form (`recruiters.NAME.count`).
+    case pool(PoolRole, String?, Pool.Field)
     case costs(Costs.Field)
     /// A field of a requisition itself or of its sourcing, candidate,
     /// decision or offer section.
@@ -17,9 +21,10 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// The dot-separated path: section keys and list items' names.
     public var path: String {
         switch self {
+        case .season(let m): return "calendar.seasonality." + m.name
         case .weather(let f): return "weather." + f.rawValue
         case .budget(let f): return "budget." + f.rawValue
-        case .pool(let role, let f): return role.rawValue + "." + f.rawValue
+        case .pool(let role, let name, let f): return role.rawValue + "." + (name.map { $0 + "." } ?? "") + f.rawValue
         case .costs(let f): return "costs." + f.rawValue
         case .requisition(let r, let f): return "requisitions.\(r)." + f.rawValue
         case .stage(let r, let s, let f): return "requisitions.\(r).stages.\(s)." + f.rawValue
@@ -33,9 +38,10 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
     /// scenario: a field's kind belongs to the field).
     public var kind: QuantityKind {
         switch self {
+        case .season: return .nonNegative
         case .weather(let f): return f.kind
         case .budget(let f): return f.kind
-        case .pool(_, let f): return f.kind
+        case .pool(_, _, let f): return f.kind
         case .costs(let f): return f.kind
         case .requisition(_, let f): return f.kind
         case .stage(_, _, let f): return f.kind
@@ -45,9 +51,28 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
 
     /// The pool this parameter belongs to, if any.
     public var pool: PoolRole? {
-        if case .pool(let role, _) = self { return role }
+        if case .pool(let role, _, _) = self { return role }
         return nil
     }
+
+    /// The single form's pool field (`recruiters.count`).
+    public static func pool(_ role: PoolRole, _ field: Pool.Field) -> ParameterID { .pool(role, nil, field) }
+
+    /// The pool this parameter belongs to (role and name), if any.
+    public var poolRef: PoolRef? {
+        if case .pool(let role, let name, _) = self { return PoolRef(role: role, name: name) }
+        return nil
+    }
+}
+
+/// One pool of a scenario: its role and, in the list form, its name.
+public struct PoolRef: Hashable, Sendable {
+    public var role: PoolRole
+    public var name: String?
+    public init(role: PoolRole, name: String?) { self.role = role; self.name = name }
+
+    /// `recruiters` or `recruiters.NAME`: the prefix of its parameter paths.
+    public var path: String { role.rawValue + (name.map { "." + $0 } ?? "") }
 }
 
 /// The two capacity pools, by their key in a scenario file.

@@ -26,21 +26,41 @@ extension Scenario {
         func fields<F: QuantityField>(_ root: inout F.Root, _ list: [F], _ id: (F) -> ParameterID) throws(E) {
             try Scenario.visit(&root, list, id, visit)
         }
+        if calendar.seasonality != nil {
+            // All twelve months once seasonality is written (a month not
+            // written is 1, a finite default: MODEL.md 17.13).
+            for m in Month.allCases {
+                var o: Quantity? = calendar.seasonality![m]
+                try visit(ParameterSlot(.season(m)), &o)
+                if let o { calendar.seasonality![m] = o }
+            }
+        }
         try fields(&weather, Weather.Field.allCases) { .weather($0) }
         try fields(&budget, Budget.Field.allCases) { .budget($0) }
         for role in PoolRole.allCases {
-            let keyPath = role == .recruiters ? \Scenario.recruiters : \Scenario.interviewers
-            var count = self[keyPath: keyPath]?.count
-            var hours = self[keyPath: keyPath]?.hoursPerWeek
-            try visit(ParameterSlot(.pool(role, .count), isOptional: self[keyPath: keyPath] == nil), &count)
-            try visit(ParameterSlot(.pool(role, .hoursPerWeek), isOptional: self[keyPath: keyPath] == nil), &hours)
-            if let count, let hours {
-                // In place where the pool exists: its other fields (the
-                // discipline) stay; a pool added by a change gets the defaults.
-                var pool = self[keyPath: keyPath] ?? Pool(count: 0, hoursPerWeek: hours)
-                pool.hoursPerWeek = hours
-                pool.count = count
-                self[keyPath: keyPath] = pool
+            let keyPath = Scenario.poolsKeyPath(role)
+            if self[keyPath: keyPath].isEmpty {
+                // No pool: the single form's fields, "no limit"; a change
+                // that sets both adds the pool with the defaults.
+                var count: Quantity? = nil, hours: Quantity? = nil
+                try visit(ParameterSlot(.pool(role, .count), isOptional: true), &count)
+                try visit(ParameterSlot(.pool(role, .hoursPerWeek), isOptional: true), &hours)
+                if let count, let hours {
+                    var pool = Pool(count: 0, hoursPerWeek: hours)
+                    pool.count = count
+                    self[keyPath: keyPath] = [pool]
+                }
+                continue
+            }
+            for i in self[keyPath: keyPath].indices {
+                // In place: the other fields (name, discipline) stay.
+                let name = self[keyPath: keyPath][i].name
+                var count: Quantity? = self[keyPath: keyPath][i].count
+                var hours: Quantity? = self[keyPath: keyPath][i].hoursPerWeek
+                try visit(ParameterSlot(.pool(role, name, .count)), &count)
+                try visit(ParameterSlot(.pool(role, name, .hoursPerWeek)), &hours)
+                if let count { self[keyPath: keyPath][i].count = count }
+                if let hours { self[keyPath: keyPath][i].hoursPerWeek = hours }
             }
         }
         try fields(&costs, Costs.Field.allCases) { .costs($0) }

@@ -52,7 +52,7 @@ extension Scenario {
     /// and hours, and freezes need `budget.freeze_days`.
     public func applying(_ changes: [ParameterChange]) throws(ChangeError) -> Scenario {
         var s = self
-        var reachedPools: Set<PoolRole> = []
+        var reachedPools: Set<PoolRef> = []
         // Fields set on a pool the plan lacks: the pool exists once both its
         // count and its hours are set, possibly by different changes.
         var pending: [ParameterID: Quantity] = [:]
@@ -60,7 +60,7 @@ extension Scenario {
             let written = change.operation.description
             var matched = 0
             try s.visitParameters { (slot, q) throws(ChangeError) in
-                let pool = slot.id.pool
+                let pool = slot.id.poolRef
                 if pool != nil, q == nil { q = pending[slot.id] }
                 guard PathPattern.matches(change.pattern, slot.path) else { return }
                 matched += 1
@@ -117,20 +117,20 @@ extension Scenario {
     static let noLimitMessage = "the field is not set (no limit): a \"no limit\" field can be set to a number but not multiplied or added to"
 
     /// What a change can break that clipping does not mend.
-    private func checkChanged(pools: Set<PoolRole>, before: Scenario) throws(ChangeError) {
-        for role in PoolRole.allCases where pools.contains(role) {
-            let label = role.rawValue, pool = self.pool(role)
-            guard let pool else {
+    private func checkChanged(pools: Set<PoolRef>, before: Scenario) throws(ChangeError) {
+        for ref in pools.sorted(by: { ($0.role.rawValue, $0.name ?? "") < ($1.role.rawValue, $1.name ?? "") }) {
+            let label = ref.role.rawValue
+            guard let pool = self.pools(ref.role).first(where: { $0.name == ref.name }) else {
                 throw ChangeError(path: label, value: nil,
                                   message: "the plan has no \(label) pool; a change that adds one must set both "
                                       + "\(label).count and \(label).hours_per_week")
             }
             if pool.count.integerValue < 1 {
-                throw ChangeError(path: ParameterID.pool(role, .count).path, value: Scenario.number(pool.count.fixedValue),
+                throw ChangeError(path: ParameterID.pool(ref.role, ref.name, .count).path, value: Scenario.number(pool.count.fixedValue),
                                   message: "a pool count must stay at least 1 after a change")
             }
             if !pool.hoursPerWeek.isDistribution, pool.hoursPerWeek.fixedValue <= 0 {
-                throw ChangeError(path: ParameterID.pool(role, .hoursPerWeek).path, value: Scenario.number(pool.hoursPerWeek.fixedValue),
+                throw ChangeError(path: ParameterID.pool(ref.role, ref.name, .hoursPerWeek).path, value: Scenario.number(pool.hoursPerWeek.fixedValue),
                                   message: "must stay greater than 0 for a pool of \(pool.count.integerValue)")
             }
         }

@@ -34,10 +34,22 @@ extension Scenario {
         if let p = ScenarioRules.freezeDaysProblem(budget) {
             issue(ParameterID.budget(.freezeDays).path, p, "freezes_per_year \(Scenario.describe(budget.freezesPerYear))")
         }
+        for p in ScenarioRules.freezeWindowProblems(budget.freezeWindows, start: start) {
+            let w = budget.freezeWindows[p.index]
+            issue(ScenarioRules.itemPath("budget.freeze_windows", name: w.name, index: p.index) + "." + p.field, p.message, p.value)
+        }
         for role in PoolRole.allCases {
-            guard let pool = pool(role) else { continue }
-            if let p = ScenarioRules.poolHoursProblem(count: pool.count.integerValue, hours: pool.hoursPerWeek) {
-                issue(ParameterID.pool(role, .hoursPerWeek).path, p, Scenario.describe(pool.hoursPerWeek))
+            let list = pools(role)
+            for (i, pool) in list.enumerated() {
+                let path = list.count == 1 && pool.name == nil ? role.rawValue
+                    : ScenarioRules.itemPath(role.rawValue, name: pool.name, index: i)
+                if list.count > 1, pool.name == nil { issue(path + ".name", ScenarioRules.unnamedPool(role)) }
+                if let name = pool.name {
+                    nameIssues(name, what: "pool", path: path, earlier: list[..<i].compactMap(\.name), reserved: [], issue)
+                }
+                if let p = ScenarioRules.poolHoursProblem(count: pool.count.integerValue, hours: pool.hoursPerWeek) {
+                    issue(ParameterID.pool(role, pool.name, .hoursPerWeek).path, p, Scenario.describe(pool.hoursPerWeek))
+                }
             }
         }
 
@@ -49,6 +61,11 @@ extension Scenario {
                        reserved: ScenarioRules.reservedRequisitionNames, issue)
             if r.opensDay < 0 { issue(path + ".opens_day", ScenarioRules.negativeOpensDay, Distribution.format(r.opensDay)) }
             if r.stages.isEmpty { issue(path + ".stages", ScenarioRules.noStages, "[]") }
+            for role in PoolRole.allCases {
+                if let name = r.poolName(role), let p = ScenarioRules.poolNameProblem(name, role: role, pools: pools(role)) {
+                    issue(path + "." + role.rawValue, p, name)
+                }
+            }
             for (j, s) in r.stages.enumerated() {
                 let spath = ScenarioRules.itemPath(path + ".stages", name: s.name, index: j)
                 nameIssues(s.name, what: "stage", path: spath, earlier: r.stages[..<j].map(\.name), reserved: [], issue)

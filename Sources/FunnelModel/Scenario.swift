@@ -16,10 +16,12 @@ public struct Scenario: Sendable, Equatable {
     public var calendar: CalendarSpec
     public var weather: Weather
     public var budget: Budget
-    /// The recruiter pool; nil means no limit.
-    public var recruiters: Pool?
-    /// The interviewer pool; nil means no limit.
-    public var interviewers: Pool?
+    /// The recruiter pools (MODEL.md 21.1): empty means no limit; one
+    /// unnamed pool is the single form (`recruiters: {count, ...}`), a
+    /// list of named pools the list form.
+    public var recruiterPools: [Pool]
+    /// The interviewer pools, as `recruiterPools`.
+    public var interviewerPools: [Pool]
     public var costs: Costs
     public var requisitions: [Requisition]
     public var interventions: [Intervention]
@@ -30,24 +32,81 @@ public struct Scenario: Sendable, Equatable {
                 requisitions: [Requisition], interventions: [Intervention] = []) {
         self.name = name; self.start = start; self.horizonDays = horizonDays; self.trials = trials; self.seed = seed
         self.calendar = calendar; self.weather = weather; self.budget = budget
-        self.recruiters = recruiters; self.interviewers = interviewers; self.costs = costs
+        self.recruiterPools = recruiters.map { [$0] } ?? []; self.interviewerPools = interviewers.map { [$0] } ?? []
+        self.costs = costs
         self.requisitions = requisitions; self.interventions = interventions
     }
 
     /// Requisitions by name.
     public func requisition(named name: String) -> Requisition? { requisitions.first { $0.name == name } }
 
-    /// The recruiter or interviewer pool (nil: no limit).
-    public func pool(_ role: PoolRole) -> Pool? { role == .recruiters ? recruiters : interviewers }
+    /// The first recruiter pool (the only one in the single form); nil: no
+    /// limit. Setting it replaces the first pool (nil removes every pool).
+    public var recruiters: Pool? {
+        get { recruiterPools.first }
+        set { Scenario.setFirst(&recruiterPools, newValue) }
+    }
+
+    /// The first interviewer pool, as `recruiters`.
+    public var interviewers: Pool? {
+        get { interviewerPools.first }
+        set { Scenario.setFirst(&interviewerPools, newValue) }
+    }
+
+    private static func setFirst(_ list: inout [Pool], _ pool: Pool?) {
+        guard let pool else { list = []; return }
+        if list.isEmpty { list = [pool] } else { list[0] = pool }
+    }
+
+    /// The first recruiter or interviewer pool (nil: no limit).
+    public func pool(_ role: PoolRole) -> Pool? { pools(role).first }
+
+    /// Every pool of a role, in the file's order (empty: no limit).
+    public func pools(_ role: PoolRole) -> [Pool] { role == .recruiters ? recruiterPools : interviewerPools }
+
+    /// The pools of a role, writable.
+    public static func poolsKeyPath(_ role: PoolRole) -> WritableKeyPath<Scenario, [Pool]> {
+        if role == .recruiters { return \Scenario.recruiterPools }
+        return \Scenario.interviewerPools
+    }
+
+    /// The index of the pool of `role` that requisition `r` draws on
+    /// (MODEL.md 21.1: the pool it names, else the first); nil where the
+    /// role has no pool or the name matches none.
+    public func poolIndex(_ role: PoolRole, of r: Requisition) -> Int? {
+        let list = pools(role)
+        guard !list.isEmpty else { return nil }
+        guard let name = r.poolName(role) else { return 0 }
+        return list.firstIndex { $0.name == name }
+    }
 }
 
 public struct CalendarSpec: Sendable, Equatable {
     /// Weekdays that are working days (default Monday to Friday).
     public var workdays: [Weekday]
     public var holidays: [Holiday]
+    /// Month multipliers on every applicant rate (MODEL.md 21.6); nil: none
+    /// (every month 1, and no `calendar.seasonality.*` paths).
+    public var seasonality: Seasonality? = nil
 
     public init(workdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri], holidays: [Holiday] = []) {
         self.workdays = workdays; self.holidays = holidays
+    }
+}
+
+/// Month multipliers on the applicant rates (MODEL.md 21.6): on day d the
+/// rate is the written rate times the multiplier of d's month. A month not
+/// written is 1. Each is a `D >= 0` (a distribution is an uncertain
+/// parameter, drawn once per trial).
+public struct Seasonality: Sendable, Equatable {
+    /// By month, January first.
+    public var multipliers: [Quantity] = Array(repeating: Quantity(1, kind: .nonNegative), count: 12)
+
+    public init() {}
+
+    public subscript(month: Month) -> Quantity {
+        get { multipliers[month.rawValue - 1] }
+        set { multipliers[month.rawValue - 1] = newValue }
     }
 }
 
@@ -73,19 +132,37 @@ public struct Budget: Sendable, Equatable {
     /// Drawn once per freeze; required when freezes can happen.
     public var freezeDays: Quantity? = nil
     public var cancelProbability = Quantity(0, kind: .probability)
+    /// Known freezes (MODEL.md 21.7), in addition to the random ones: each
+    /// stops the work clock, pauses sourcing and draws cancellations at its
+    /// start exactly like a random freeze.
+    public var freezeWindows: [FreezeWindow] = []
     public init() {}
+}
+
+/// A known budget freeze (MODEL.md 21.7): from 00:00 of `from` to 24:00 of
+/// `to` (dates inclusive), on or after the plan's start; the windows of a
+/// plan do not overlap (`ScenarioRules.freezeWindowProblems`).
+public struct FreezeWindow: Sendable, Equatable {
+    public var name: String
+    public var from: CivilDate
+    public var to: CivilDate
+
+    public init(name: String, from: CivilDate, to: CivilDate) { self.name = name; self.from = from; self.to = to }
 }
 
 /// A capacity pool: a single server on the work clock (MODEL.md sections
 /// 9 and 21.2) that takes waiting requests by its `discipline`. A count of
 /// 0 means no limit.
 public struct Pool: Sendable, Equatable {
+    /// The pool's name in the list form (MODEL.md 21.1); nil in the single form.
+    public var name: String? = nil
     public var count: Quantity
     public var hoursPerWeek: Quantity
     public var discipline = PoolDiscipline.priority
 
-    public init(count: Int, hoursPerWeek: Quantity) {
+    public init(count: Int, hoursPerWeek: Quantity, name: String? = nil) {
         self.count = Quantity(Double(count), kind: .integer(minimum: 0)); self.hoursPerWeek = hoursPerWeek
+        self.name = name
     }
 }
 
@@ -119,6 +196,13 @@ public struct Requisition: Sendable, Equatable {
     public var backgroundCheck: BackgroundCheck? = nil
     public var noticeDays = Quantity(0, kind: .duration)
     public var renege = Quantity(0, kind: .probability)
+    /// The recruiter pool it draws on, by name (MODEL.md 21.1); nil: the first.
+    public var recruiterPool: String? = nil
+    /// The interviewer pool it draws on, by name; nil: the first.
+    public var interviewerPool: String? = nil
+
+    /// The pool of `role` it names (nil: the first of the list).
+    public func poolName(_ role: PoolRole) -> String? { role == .recruiters ? recruiterPool : interviewerPool }
 
     public init(name: String, sourcing: Sourcing, stages: [Stage], offer: Offer) {
         self.name = name; self.sourcing = sourcing; self.stages = stages; self.offer = offer

@@ -21,7 +21,12 @@ extension Scenario {
             guard let p, p.count.fixedValue > 0 else { return "\(label) no limit" }
             return "\(label) \(Scenario.describe(p.count)) x \(Scenario.describe(p.hoursPerWeek)) h/week (\(p.discipline.rawValue))"
         }
-        lines.append("Capacity: \(pool("recruiters", recruiters)); \(pool("interviewers", interviewers))")
+        func pools(_ role: PoolRole) -> String {
+            let list = self.pools(role)
+            guard list.count > 1 || list.first?.name != nil else { return pool(role.rawValue, list.first) }
+            return list.map { pool(role.rawValue + " " + ($0.name ?? ""), $0) }.joined(separator: ", ")
+        }
+        lines.append("Capacity: \(pools(.recruiters)); \(pools(.interviewers))")
         lines.append("Requisitions (\(requisitions.count)):")
         for r in requisitions {
             let openings = r.openings.integerValue

@@ -63,6 +63,26 @@ public enum ScenarioRules {
             ? "must be greater than 0 for a pool of \(count) (a count of 0 means no limit)" : nil
     }
 
+    /// A pool of a list of several that has no name (MODEL.md 21.1).
+    public static func unnamedPool(_ role: PoolRole) -> String {
+        "missing: name (a list of \(role.rawValue) pools names each one, so requisitions can say which they draw on)"
+    }
+
+    /// Why requisition field `role` cannot name `name` among `pools`, or nil.
+    public static func poolNameProblem(_ name: String, role: PoolRole, pools: [Pool]) -> String? {
+        let label = role.rawValue
+        if pools.isEmpty { return "the plan has no \(label) pool to name; add a list of named pools under \(label)" }
+        let names = pools.compactMap(\.name)
+        if names.isEmpty {
+            return "\(label) is one pool without a name; write \(label) as a list of named pools ([{name, count, hours_per_week}, ...]) to choose between them"
+        }
+        if names.contains(name) { return nil }
+        var message = "no \(label) pool is called '\(name)'"
+        let close = Suggest.closestPaths(name, names, count: 3)
+        message += close.isEmpty ? "; the pools are \(names.joined(separator: ", "))" : "; closest: \(close.joined(separator: ", "))"
+        return message
+    }
+
     /// Freezes need their length.
     public static func freezeDaysProblem(_ budget: Budget) -> String? {
         budget.freezesPerYear.distribution != .constant(0) && budget.freezeDays == nil
@@ -81,6 +101,51 @@ public enum ScenarioRules {
     public static let dayListedTwice = "day listed twice"
 
     public static func holidayEndsBeforeStart(from: CivilDate) -> String { "the holiday ends before it starts (from \(from))" }
+
+    /// A rule a freeze window breaks (MODEL.md 21.7): the window, the field
+    /// to report at (`from` or `to`), the message and the value.
+    public struct FreezeWindowProblem: Equatable, Sendable {
+        public var index: Int
+        public var field: String
+        public var message: String
+        public var value: String
+    }
+
+    /// The rules of `budget.freeze_windows` (docs/model.md, "Freeze
+    /// windows"): `to` on or after `from`; `from` on or after the plan's
+    /// start (a freeze that began before the plan has no start inside it,
+    /// where its cancellations are drawn: write it from the plan's start);
+    /// no two windows overlapping (they would stop the clock once but draw
+    /// cancellations twice; adjacent windows are allowed).
+    public static func freezeWindowProblems(_ windows: [FreezeWindow], start: CivilDate) -> [FreezeWindowProblem] {
+        var out: [FreezeWindowProblem] = []
+        var usable: [Int] = []
+        for (i, w) in windows.enumerated() {
+            if w.to < w.from {
+                out.append(FreezeWindowProblem(index: i, field: "to", message: "the freeze window ends before it starts (from \(w.from))",
+                                               value: w.to.description))
+            } else if w.from < start {
+                out.append(FreezeWindowProblem(
+                    index: i, field: "from",
+                    message: "is before the plan's start (\(start)); a freeze window starts on or after it (write from: \(start) for one already in force)",
+                    value: w.from.description))
+            } else {
+                usable.append(i)
+            }
+        }
+        for (k, i) in usable.enumerated() {
+            let w = windows[i]
+            if let j = usable[..<k].first(where: { windows[$0].from <= w.to && w.from <= windows[$0].to }) {
+                let other = windows[j]
+                let label = other.name.isEmpty ? "window \(j + 1)" : "'\(other.name)'"
+                out.append(FreezeWindowProblem(
+                    index: i, field: "from",
+                    message: "overlaps the freeze window \(label) (\(other.from) to \(other.to)); merge them into one window or move one",
+                    value: "\(w.from) to \(w.to)"))
+            }
+        }
+        return out
+    }
 
     /// Which date field breaks MODEL.md 17.3, and why.
     public enum DateProblem: Equatable {

@@ -49,6 +49,11 @@ public struct HistoryLog: Sendable {
     public var rows: Int
     /// Things the planner should know (as_of taken from the last event...).
     public var warnings: [String]
+    /// The earliest row of the files, before any cut at as_of (its time,
+    /// file and line): an as-of instant before it knows nothing (MODEL.md 19).
+    public var firstRow: (time: HistoryTime, file: String, line: Int)? = nil
+    /// Each file's `exported` row, where it has one.
+    public var exportedRows: [(time: HistoryTime, file: String)] = []
 
     /// The requisition named `name`.
     public func requisition(_ name: String) -> RequisitionHistory? { requisitions.first { $0.name == name } }

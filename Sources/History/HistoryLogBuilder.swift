@@ -38,6 +38,8 @@ struct HistoryLogBuilder {
     var freezeEvents: [(id: String, raw: Raw)] = []
     var sequence: Int64 = 0
     var rows = 0
+    /// The earliest row read (time, file, line), before any cut at as_of.
+    var firstRow: (time: HistoryTime, file: Int, line: Int)? = nil
 
     mutating func beginFile(_ path: String) {
         files.append(path); exported.append(nil); lastEvent.append(-.infinity); lastDateOnly.append(false)
@@ -46,6 +48,7 @@ struct HistoryLogBuilder {
     mutating func add(_ e: HistoryEvent, file f: Int, line: Int) throws(HistoryError) {
         rows += 1
         sequence += 1
+        if e.kind != .exported, firstRow.map({ e.time.days < $0.time.days }) ?? true { firstRow = (e.time, f, line) }
         if e.time.latest > lastEvent[f] { lastEvent[f] = e.time.latest; lastDateOnly[f] = e.time.dateOnly }
         var raw = Raw(kind: e.kind, stage: -1, time: e.time, flag: false, file: Int16(f), line: Int32(line), sequence: sequence)
         switch e.kind.scope {
@@ -217,8 +220,11 @@ struct HistoryLogBuilder {
             out.append(r)
         }
         if start.days == .infinity { start = HistoryTime(days: companyEnd) }
-        return HistoryLog(requisitions: out, freezes: freezes, asOf: companyEnd, start: start,
-                          candidatesWithGaps: withGaps, gaps: gaps, eventsAfterAsOf: dropped, rows: rows, warnings: warnings)
+        var log = HistoryLog(requisitions: out, freezes: freezes, asOf: companyEnd, start: start,
+                             candidatesWithGaps: withGaps, gaps: gaps, eventsAfterAsOf: dropped, rows: rows, warnings: warnings)
+        log.firstRow = firstRow.map { ($0.time, files[$0.file], $0.line) }
+        log.exportedRows = files.indices.compactMap { f in exported[f].map { ($0, files[f]) } }
+        return log
     }
 
     /// Stage order from the paths: each stage's mean position in the

@@ -12,7 +12,7 @@ extension ScenarioReader {
     ]
     static let requisitionKeys = [
         "name", "openings", "opens_day", "deadline", "sourcing", "candidate", "stages", "decision",
-        "offer", "background_check", "notice_days", "renege",
+        "offer", "background_check", "notice_days", "renege", "recruiters", "interviewers",
     ]
     static let stageKeys = ["name", "interview", "hr_workdays", "recruiter_hours", "interviewer_hours", "no_show", "pass"]
 
@@ -58,9 +58,10 @@ extension ScenarioReader {
 
         if let n = top["calendar"] { s.calendar = calendar(n) }
         if let n = top["weather"] { s.weather = section(n, "weather", Weather(), Weather.Field.allCases) }
-        if let n = top["budget"] { s.budget = budget(n) }
-        s.recruiters = top["recruiters"].flatMap { pool($0, "recruiters") }
-        s.interviewers = top["interviewers"].flatMap { pool($0, "interviewers") }
+        if let n = top["budget"] { s.budget = budget(n, start: start) }
+        s.recruiterPools = top["recruiters"].map { pools($0, .recruiters) } ?? []
+        s.interviewerPools = top["interviewers"].map { pools($0, .interviewers) } ?? []
+        poolsRead = [.recruiters: s.recruiterPools, .interviewers: s.interviewerPools]
         if let n = top["costs"] { s.costs = section(n, "costs", Costs(), Costs.Field.allCases) }
         s.requisitions = requisitions(top, start: start, horizon: horizon)
         if let n = top["interventions"] {
@@ -98,10 +99,47 @@ extension ScenarioReader {
 
     mutating func calendar(_ node: Node) -> CalendarSpec {
         var c = CalendarSpec()
-        guard let f = fields(node, "calendar", allowed: ["workdays", "holidays"]) else { return c }
+        guard let f = fields(node, "calendar", allowed: ["workdays", "holidays", "seasonality"]) else { return c }
         if let w = f["workdays"], let days = workdays(w, f.path("workdays")) { c.workdays = days }
         if let h = f["holidays"] { c.holidays = holidays(h, f.path("holidays")) }
+        if let n = f["seasonality"] { c.seasonality = seasonality(n, f.path("seasonality")) }
         return c
+    }
+
+    /// `calendar.seasonality` (MODEL.md 21.6): month keys (jan ... dec) to
+    /// multipliers `D >= 0`; a month not written is 1. A key that is no
+    /// month is reported with the closest month.
+    mutating func seasonality(_ node: Node, _ path: String) -> Seasonality? {
+        let months = Month.allCases.map(\.name)
+        guard case .mapping(let m) = node else {
+            report(node, path, "expected a mapping of months to multipliers such as {jan: 1.2, dec: 0.6}, not \(ScenarioReader.shape(node))",
+                   value: ScenarioReader.render(node))
+            return nil
+        }
+        var s = Seasonality()
+        var seen: Set<Month> = []
+        for (key, keyNode, value) in pairs(m, path) {
+            let kpath = FieldPath.join(path, key)
+            guard let month = Month(name: key.lowercased()) else {
+                var message = "'\(key)' is not a month"
+                let prefix = String(key.lowercased().prefix(3))
+                if let guess = Month(name: prefix)?.name ?? Suggest.closest(key, among: months) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                report(keyNode, kpath, message + " Months: " + months.joined(separator: ", "), value: key)
+                continue
+            }
+            guard seen.insert(month).inserted else {
+                report(keyNode, kpath, "month listed twice", value: key)
+                continue
+            }
+            if ScenarioReader.isNull(value) {
+                report(keyNode, kpath, "has no value; write one or remove the line")
+                continue
+            }
+            if let q = quantity(value, FieldPath.join(path, month.name), kind: ParameterID.season(month).kind) { s[month] = q }
+        }
+        return s
     }
 
     mutating func workdays(_ node: Node, _ path: String) -> [Weekday]? {
@@ -174,19 +212,82 @@ extension ScenarioReader {
         return v
     }
 
-    mutating func budget(_ node: Node) -> Budget {
+    mutating func budget(_ node: Node, start: CivilDate?) -> Budget {
         var b = Budget()
-        guard let f = fields(node, "budget", allowed: Budget.Field.allCases.map(\.key)) else { return b }
+        guard let f = fields(node, "budget", allowed: Budget.Field.allCases.map(\.key) + ["freeze_windows"]) else { return b }
         read(f, into: &b, Budget.Field.allCases)
+        if let n = f["freeze_windows"] { b.freezeWindows = freezeWindows(n, f.path("freeze_windows"), start: start) }
         if let problem = ScenarioRules.freezeDaysProblem(b), !f.has("freeze_days"), !f.empty.contains("freeze_days") {
             report(f.node, f.path("freeze_days"), problem, value: "freezes_per_year \(ScenarioReader.render(f["freezes_per_year"]!))")
         }
         return b
     }
 
+    /// `budget.freeze_windows` (MODEL.md 21.7): `{name, from, to}` items,
+    /// dates inclusive (`to` defaults to `from`), checked by
+    /// `ScenarioRules.freezeWindowProblems` at the line of the bad date.
+    mutating func freezeWindows(_ node: Node, _ path: String, start: CivilDate?) -> [FreezeWindow] {
+        guard case .sequence(let seq) = node else {
+            report(node, path, "expected a list of freeze windows ({name, from, to}), not \(ScenarioReader.shape(node))",
+                   value: ScenarioReader.render(node))
+            return []
+        }
+        var out: [FreezeWindow] = []
+        var nodes: [(from: Node, to: Node, path: String)] = []
+        for (i, item) in seq.enumerated() {
+            let ipath = FieldPath.item(path, item, index: i)
+            guard let f = fields(item, ipath, allowed: ["name", "from", "to"], what: "a freeze window mapping") else { continue }
+            let name = f["name"].flatMap { text($0, f.path("name")) } ?? ""
+            guard let fromNode = f["from"] else {
+                missing(f, "from", " (first day of the freeze, YYYY-MM-DD)")
+                continue
+            }
+            guard let from = date(fromNode, f.path("from")) else { continue }
+            var to = from
+            let toNode = f["to"] ?? fromNode
+            if let n = f["to"] {
+                guard let t = date(n, f.path("to")) else { continue }
+                to = t
+            }
+            out.append(FreezeWindow(name: name, from: from, to: to))
+            nodes.append((fromNode, toNode, ipath))
+        }
+        guard let start else { return out }
+        let problems = ScenarioRules.freezeWindowProblems(out, start: start)
+        for p in problems {
+            let n = nodes[p.index]
+            report(p.field == "to" ? n.to : n.from, n.path + "." + p.field, p.message, value: p.value)
+        }
+        let bad = Set(problems.map(\.index))
+        return out.indices.filter { !bad.contains($0) }.map { out[$0] }
+    }
+
+    /// A role's pools (MODEL.md 21.1): one mapping (the single form) or a
+    /// list of named pools; unusable ones are reported and left out.
+    mutating func pools(_ node: Node, _ role: PoolRole) -> [Pool] {
+        let label = role.rawValue
+        guard case .sequence(let seq) = node else { return pool(node, label).map { [$0] } ?? [] }
+        guard !seq.isEmpty else {
+            report(node, label, "a list of \(label) pools needs at least one pool (leave \(label) out for no limit)", value: "[]")
+            return []
+        }
+        var names: [String: Int?] = [:]
+        var out: [Pool] = []
+        for (i, item) in seq.enumerated() {
+            let path = FieldPath.item(label, item, index: i)
+            guard let f = fields(item, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline", "name"],
+                                 what: "a pool mapping ({name, count, hours_per_week})") else { continue }
+            let name = self.name(f, what: "pool", names: &names)
+            guard var p = pool(item, path, named: true), let name else { continue }
+            p.name = name
+            out.append(p)
+        }
+        return out
+    }
+
     /// A capacity pool; nil where absent or unusable (reported).
-    mutating func pool(_ node: Node, _ path: String) -> Pool? {
-        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline"]) else { return nil }
+    mutating func pool(_ node: Node, _ path: String, named: Bool = false) -> Pool? {
+        guard let f = fields(node, path, allowed: Pool.Field.allCases.map(\.key) + ["discipline"] + (named ? ["name"] : [])) else { return nil }
         var count: Int?
         if let n = f["count"] { count = integer(n, f.path("count"), minimum: 0) } else { missing(f, "count", " (0 means no limit)") }
         let hours = requiredQuantity(f, Pool.Field.hoursPerWeek.key, Pool.Field.hoursPerWeek.kind, " (hours each person gives per week)")

@@ -115,6 +115,13 @@ extension ScenarioReader {
             }
         }
         read(f, into: &r, Requisition.Field.afterCheck)
+        for role in PoolRole.allCases {
+            guard let n = f[role.rawValue], let pool = text(n, f.path(role.rawValue)) else { continue }
+            if let problem = ScenarioRules.poolNameProblem(pool, role: role, pools: poolsRead[role] ?? []) {
+                report(n, f.path(role.rawValue), problem, value: pool)
+            }
+            if role == .recruiters { r.recruiterPool = pool } else { r.interviewerPool = pool }
+        }
 
         checkDates(f, opensDay: r.opensDay, deadline: r.deadline, start: start, horizon: horizon)
         return r

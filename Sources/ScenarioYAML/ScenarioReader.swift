@@ -18,6 +18,9 @@ struct ScenarioReader {
     /// `ScenarioLoader.compose`): sentinel -> (the key as written, the index
     /// of its issue, whose path is filled in when the walk meets it).
     var sentinels: [String: (key: String, issue: Int)] = [:]
+    /// The pools read, for the requisitions' `recruiters`/`interviewers`
+    /// names (MODEL.md 21.1).
+    var poolsRead: [PoolRole: [Pool]] = [:]
 
     init(file: String) { self.file = file }
 

@@ -82,6 +82,25 @@ public enum ScenarioSchema {
     static let stageTemplate = Stage(name: "", pass: Quantity(0, kind: .probability))
     static let poolTemplate = Pool(count: 0, hoursPerWeek: Quantity(0, kind: .nonNegative))
 
+    /// A pool's capacity fields (the single form's and each named pool's).
+    static var poolFields: [Field] {
+        [
+            field(Pool.Field.count, in: poolTemplate, "People in the pool (0: no limit).", required: true),
+            field(Pool.Field.hoursPerWeek, in: poolTemplate, "Hours each gives per week.", required: true),
+            ("discipline", .object([
+                ("description", "How a busy pool takes waiting requests: priority (offers, then later stages first, requisitions taking turns) or fifo (request order)."),
+                ("enum", .array(PoolDiscipline.allCases.map { .string($0.rawValue) })),
+                ("default", .string(poolTemplate.discipline.rawValue))])),
+        ]
+    }
+
+    /// `recruiters` / `interviewers`: one pool or a list of named pools (MODEL.md 21.1).
+    static func pools(_ description: String) -> JSONValue {
+        .object([("description", .string(description)),
+                 ("anyOf", [.object([("$ref", "#/$defs/pool")]),
+                            .object([("type", "array"), ("minItems", 1), ("items", .object([("$ref", "#/$defs/namedPool")]))])])])
+    }
+
     static var top: [Field] {
         let fields: [Field] = [
             ("name", .object([("type", "string"), ("minLength", 1), ("pattern", "\\S"),
@@ -103,6 +122,10 @@ public enum ScenarioSchema {
                                           ("from", ref("date", "First day, YYYY-MM-DD.")),
                                           ("to", ref("date", "Last day, YYYY-MM-DD (default: from).")),
                                       ]))])),
+                ("seasonality", mapping("Month multipliers on every applicant rate (months left out: 1); arrivals are a non-homogeneous Poisson process.",
+                                        Month.allCases.map { m in
+                                            (m.name, ref("nonNegative", "Multiplier of the applicant rates in \(m.name).", default: .number(1)))
+                                        })),
             ])),
             ("weather", mapping("Bad-weather days raise interview no-shows.", [
                 field(Weather.Field.badDayProbability, in: Weather(), "Probability that a day is a bad-weather day."),
@@ -113,13 +136,20 @@ public enum ScenarioSchema {
                 field(Budget.Field.freezesPerYear, in: Budget(), "Budget freezes per year (a Poisson process)."),
                 field(Budget.Field.freezeDays, in: Budget(), "How long a freeze lasts, calendar days (drawn per freeze); required when freezes_per_year is not 0."),
                 field(Budget.Field.cancelProbability, in: Budget(), "Probability that an open requisition is cancelled at a freeze's start."),
+                ("freeze_windows", .object([("type", "array"),
+                                            ("description", "Known freezes, dates inclusive, on or after start, not overlapping; each acts as a random freeze (no work, no sourcing, no offers, cancellations drawn at its start)."),
+                                            ("items", mapping("A freeze window.", required: ["from"], [
+                                                ("name", .object([("type", "string"), ("description", "What the freeze is.")])),
+                                                ("from", ref("date", "First day, YYYY-MM-DD.")),
+                                                ("to", ref("date", "Last day, YYYY-MM-DD (default: from).")),
+                                            ]))])),
             ], extra: [
                 ("if", .object([("required", ["freezes_per_year"]),
                                 ("properties", .object([("freezes_per_year", .object([("not", .object([("const", 0)]))]))]))])),
                 ("then", .object([("required", ["freeze_days"])])),
             ])),
-            ("recruiters", ref("pool", "The recruiter pool; absent: no limit.")),
-            ("interviewers", ref("pool", "The interviewer pool; absent: no limit.")),
+            ("recruiters", pools("The recruiter pool, or a list of named pools (requisitions name theirs, default the first); absent: no limit.")),
+            ("interviewers", pools("The interviewer pool, or a list of named pools (requisitions name theirs, default the first); absent: no limit.")),
             ("costs", mapping("Hourly and per-hire costs.", [
                 field(Costs.Field.recruiterHourly, in: Costs(), "Cost of an hour of recruiter time."),
                 field(Costs.Field.interviewerHourly, in: Costs(), "Cost of an hour of interviewer time."),
@@ -177,6 +207,8 @@ public enum ScenarioSchema {
             ])),
             field(Requisition.Field.noticeDays, in: requisitionTemplate, "Calendar days of notice before the start."),
             field(Requisition.Field.renege, in: requisitionTemplate, "Probability that an accepted candidate never starts."),
+            ("recruiters", .object([("type", "string"), ("description", "The recruiter pool it draws on, by name (a list of pools); default the first.")])),
+            ("interviewers", .object([("type", "string"), ("description", "The interviewer pool it draws on, by name (a list of pools); default the first.")])),
         ]
         assert(fields.map(\.key) == ScenarioReader.requisitionKeys, "the schema's requisition fields differ from the loader's")
         return .object([("type", "object"), ("required", ["name", "sourcing", "stages", "offer"]),
@@ -235,14 +267,12 @@ public enum ScenarioSchema {
                               ("description", "A date, YYYY-MM-DD.")])),
             ("weekday", .object([("anyOf", [.object([("enum", .array(days.map { .string($0) }))]),
                                             .object([("type", "string"), ("pattern", .string("^(?:\(anyCase))$"))])])])),
-            ("pool", mapping("A capacity pool: people and the hours each gives per week.", required: ["count", "hours_per_week"], [
-                field(Pool.Field.count, in: poolTemplate, "People in the pool (0: no limit).", required: true),
-                field(Pool.Field.hoursPerWeek, in: poolTemplate, "Hours each gives per week.", required: true),
-                ("discipline", .object([
-                    ("description", "How a busy pool takes waiting requests: priority (offers, then later stages first, requisitions taking turns) or fifo (request order)."),
-                    ("enum", .array(PoolDiscipline.allCases.map { .string($0.rawValue) })),
-                    ("default", .string(poolTemplate.discipline.rawValue))])),
-            ])),
+            ("pool", mapping("A capacity pool: people and the hours each gives per week.", required: ["count", "hours_per_week"], poolFields)),
+            ("namedPool", mapping("One pool of a list: its name (unique in the list) and its capacity.",
+                                  required: ["name", "count", "hours_per_week"],
+                                  [("name", .object([("type", "string"), ("pattern", "^[A-Za-z0-9_-]+$"),
+                                                     ("description", "The pool's name, as requisitions name it (letters, digits, '_' and '-').")]))]
+                                      + poolFields)),
             ("requisition", requisition),
             ("stage", stage),
             ("intervention", intervention),

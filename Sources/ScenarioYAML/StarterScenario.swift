@@ -47,6 +47,7 @@ public enum StarterScenario {
         calendar:
           workdays: [mon, tue, wed, thu, fri]
           holidays: []              # for example: - {name: Summer break, from: 2027-08-02, to: 2027-08-13}
+          # seasonality: {aug: 0.5, dec: 0.6}   # applicant rates by month (months left out: 1)
 
         # Who does the work: people and the hours each gives to this plan per week.
         # Delete these two lines to assume nobody is ever too busy. When work waits,
@@ -55,6 +56,11 @@ public enum StarterScenario {
         # requests in the order they were made.
         recruiters: {count: 1, hours_per_week: 10}
         interviewers: {count: 3, hours_per_week: 3}
+        # Separate teams: a list of named pools, each requisition naming its own
+        # (requisitions[].recruiters: NAME; without it, the first pool):
+        # recruiters:
+        #   - {name: tech, count: 1, hours_per_week: 10}
+        #   - {name: sales, count: 2, hours_per_week: 6, discipline: fifo}
 
         costs:
           recruiter_hourly: 50      # loaded cost of an hour of recruiter time
@@ -66,11 +72,15 @@ public enum StarterScenario {
           freezes_per_year: 0       # company-wide budget freezes (Poisson); none by default
           freeze_days: 14           # each freeze's length: no work, no sourcing, no offers
           cancel_probability: 0     # at each freeze's start, an open requisition is cancelled
+          # Known freezes, as well as the random ones (dates inclusive, not overlapping):
+          # freeze_windows:
+          #   - {name: Year-end freeze, from: 2027-12-20, to: 2028-01-02}
 
         requisitions:
           - name: engineer          # letters, digits, '_' and '-'
             openings: 1
             deadline: DEADLINE_DATE  # every opening started by the end of this day
+            # recruiters: tech        # with a list of named pools: the one it draws on
             sourcing:
               # Applicants per calendar week; uncertain: about 10, rarely below 5.
               applicants_per_week: {dist: gamma, mean: 10, sd: 3}

@@ -40,8 +40,26 @@ public struct SimulationModel: Sendable {
     let badDayProbability: TrialScalar, noShowMultiplier: TrialScalar
     let freezesPerYear: TrialScalar, cancelProbability: TrialScalar
     let freezeDays: Quantity?, approvalDays: Quantity
-    let recruiters: CompiledPool?, interviewers: CompiledPool?
+    /// The known freezes (MODEL.md 21.7) as [start, end) in days since the
+    /// plan's start, in the file's order: 00:00 of `from` to 24:00 of `to`.
+    /// Those starting after the horizon are left out (they never start).
+    let freezeWindows: [(start: Double, end: Double)]
+    /// Every pool of each role in the file's order (nil: a count of 0, no limit).
+    let recruiters: [CompiledPool?], interviewers: [CompiledPool?]
+    /// Each requisition's recruiter and interviewer pool: an index into
+    /// `recruiters` / `interviewers` (-1: none).
+    let poolOf: [(recruiters: Int, interviewers: Int)]
     let recruiterHourly: TrialScalar, interviewerHourly: TrialScalar, perHire: TrialScalar
+
+    /// Seasonality (MODEL.md 21.6), piecewise constant by month: segment k
+    /// runs from `seasonStarts[k]` (day 0, then the 1st of each month, until
+    /// past the horizon; the last segment has no end) with the multiplier
+    /// `seasonMultipliers[seasonMonths[k]]`. Empty where the scenario has
+    /// no seasonality or every month is a fixed 1 (arrivals then draw
+    /// exactly as without: `isSeasonal` false).
+    let seasonStarts: [Double], seasonMonths: [Int]
+    let seasonMultipliers: [TrialScalar]
+    public var isSeasonal: Bool { !seasonStarts.isEmpty }
 
     /// Weeks in the timeline: 1 ... ceil(horizon / 7).
     public var weekCount: Int { Int((horizon / 7).rounded(.up)) }
@@ -76,19 +94,43 @@ public struct SimulationModel: Sendable {
         }
         workingDays = working
 
+        if let season = scenario.calendar.seasonality, season.multipliers.contains(where: { $0.isUncertain || $0.fixedValue != 1 }) {
+            seasonMultipliers = Month.allCases.map { scalar(.season($0), season[$0]) }
+            var starts: [Double] = [0], months: [Int] = [scenario.start.components.month - 1]
+            var (y, m, _) = scenario.start.components
+            while starts.last! <= scenario.horizonDays {
+                m += 1
+                if m > 12 { m = 1; y += 1 }
+                starts.append(Double(CivilDate(year: y, month: m, day: 1)! - scenario.start))
+                months.append(m - 1)
+            }
+            seasonStarts = starts
+            seasonMonths = months
+        } else {
+            seasonStarts = []; seasonMonths = []; seasonMultipliers = []
+        }
         badDayProbability = scalar(.weather(.badDayProbability), scenario.weather.badDayProbability)
         noShowMultiplier = scalar(.weather(.noShowMultiplier), scenario.weather.noShowMultiplier)
         freezesPerYear = scalar(.budget(.freezesPerYear), scenario.budget.freezesPerYear)
         cancelProbability = scalar(.budget(.cancelProbability), scenario.budget.cancelProbability)
         freezeDays = scenario.budget.freezeDays
         approvalDays = scenario.budget.approvalDays
-        func pool(_ role: PoolRole) -> CompiledPool? {
-            guard let p = scenario.pool(role), p.count.integerValue > 0 else { return nil }
-            return CompiledPool(count: Double(p.count.integerValue), hoursPerWeek: scalar(.pool(role, .hoursPerWeek), p.hoursPerWeek),
-                                discipline: p.discipline)
+        freezeWindows = scenario.budget.freezeWindows
+            .map { (start: Double($0.from - scenario.start), end: Double($0.to - scenario.start + 1)) }
+            .filter { $0.start <= scenario.horizonDays }
+        func pools(_ role: PoolRole) -> [CompiledPool?] {
+            scenario.pools(role).map { p in
+                guard p.count.integerValue > 0 else { return nil }
+                return CompiledPool(name: p.name, count: Double(p.count.integerValue),
+                                    hoursPerWeek: scalar(.pool(role, p.name, .hoursPerWeek), p.hoursPerWeek),
+                                    discipline: p.discipline)
+            }
         }
-        recruiters = pool(.recruiters)
-        interviewers = pool(.interviewers)
+        recruiters = pools(.recruiters)
+        interviewers = pools(.interviewers)
+        poolOf = scenario.requisitions.map { r in
+            (scenario.poolIndex(.recruiters, of: r) ?? -1, scenario.poolIndex(.interviewers, of: r) ?? -1)
+        }
         recruiterHourly = scalar(.costs(.recruiterHourly), scenario.costs.recruiterHourly)
         interviewerHourly = scalar(.costs(.interviewerHourly), scenario.costs.interviewerHourly)
         perHire = scalar(.costs(.perHire), scenario.costs.perHire)
@@ -151,6 +193,7 @@ extension SimulationModel {
 }
 
 struct CompiledPool: Sendable {
+    var name: String?
     var count: Double
     var hoursPerWeek: TrialScalar
     var discipline: PoolDiscipline

@@ -66,14 +66,14 @@ public struct Lever: Sendable, Equatable {
             let deadline = r.deadline.map { Double($0 - scenario.start) } ?? last
             return 0...Swift.max(0, Swift.min(last, deadline))
         }
-        if id.pool == .recruiters || id.pool == .interviewers, case .pool(_, .count) = id { return 1...kind.range.upperBound }
-        if case .pool(_, .hoursPerWeek) = id { return 0.5...kind.range.upperBound }
+        if id.pool == .recruiters || id.pool == .interviewers, case .pool(_, _, .count) = id { return 1...kind.range.upperBound }
+        if case .pool(_, _, .hoursPerWeek) = id { return 0.5...kind.range.upperBound }
         return kind.range
     }
 
     /// The default bottom: the field's minimum, a tenth of today's hours for a pool.
     static func defaultMinimum(_ id: ParameterID, current: Double) -> Double {
-        if case .pool(_, .hoursPerWeek) = id { return current / 10 }
+        if case .pool(_, _, .hoursPerWeek) = id { return current / 10 }
         return 0
     }
 

@@ -62,11 +62,12 @@ public struct Workload: Sendable, Equatable {
                 }
             }
         }
-        func capacity(_ pool: Pool?) -> Double? {
-            pool.map { Double($0.count.integerValue) * $0.hoursPerWeek.fixedValue }
+        // The plan's capacity: every pool of the role together (MODEL.md 21.1).
+        func capacity(_ pools: [Pool]) -> Double? {
+            pools.isEmpty ? nil : pools.reduce(0) { $0 + Double($1.count.integerValue) * $1.hoursPerWeek.fixedValue }
         }
-        return Workload(cells: cells, trials: options.trials, recruiterCapacity: capacity(scenario.recruiters),
-                        interviewerCapacity: capacity(scenario.interviewers))
+        return Workload(cells: cells, trials: options.trials, recruiterCapacity: capacity(scenario.recruiterPools),
+                        interviewerCapacity: capacity(scenario.interviewerPools))
     }
 
     /// The plan's weeks whose mean (or P90) hours exceed a pool's capacity.

@@ -25,7 +25,7 @@ import Sampling
 /// | `freezes` (seed)             | `freezeGap` / `freezeLength` | freeze n         | i  |
 /// | `weather` (seed)             | 0                         | 0                   | i  |
 /// | `approval` (seed)            | requisition r             | 0                   | i  |
-/// | `cancellation` (seed)        | freeze f                  | requisition r       | i  |
+/// | `cancellation` (seed)        | freeze f (window w: 2^31 + w) | requisition r   | i  |
 /// | `arrivals` (requisition r)   | 0                         | 0                   | i  |
 /// | `candidates` (requisition r) | `Purpose`                 | candidate's index   | i  |
 ///
@@ -58,6 +58,19 @@ package enum StreamLayout {
 
     /// c1 of the `freezes` family: the gap before freeze n, and its length.
     static let freezeGap: UInt32 = 0, freezeLength: UInt32 = 1
+
+    /// c1 of the `cancellation` family for freeze window w (MODEL.md 21.7):
+    /// `windowCancellationBase + w`, apart from the random freezes' (their
+    /// index in the trial, far below), so a window's draws do not move when
+    /// the number of random freezes does.
+    static let windowCancellationBase: UInt32 = 0x8000_0000
+
+    /// c1 of the `cancellation` family for the trial's freeze `f`: its index
+    /// for a random freeze (f < randomFreezes), else its window's.
+    @inline(__always)
+    static func cancellationStream(freeze f: Int, randomFreezes: Int) -> UInt32 {
+        f < randomFreezes ? UInt32(f) : windowCancellationBase + UInt32(f - randomFreezes)
+    }
 
     /// The salt that mixes the Saltelli design's seed apart from the
     /// seeds the simulation keys its own streams with.

@@ -147,7 +147,8 @@ extension TrialEngine {
         guard p > 0 else { return }
         for r in model.requisitions.indices {
             guard state[r].opened, !state[r].cancelled, state[r].accepted < model.requisitions[r].openings else { continue }
-            planStream.seek(keys.cancellation, UInt32(f), UInt32(r), trial)
+            planStream.seek(keys.cancellation, StreamLayout.cancellationStream(freeze: f, randomFreezes: randomFreezes),
+                            UInt32(r), trial)
             tally(.uniform, seek: true)
             if planStream.uniform() < p {
                 state[r].cancelled = true

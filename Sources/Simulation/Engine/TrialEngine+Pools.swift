@@ -12,25 +12,35 @@ import Sampling
 
 extension TrialEngine {
     /// Builds the pools the model names: recruiters then interviewers,
-    /// and each requisition's pool indices (-1: no limit).
+    /// one per pool with people (a count of 0 has none: no limit), and each
+    /// requisition's pool indices (-1: no limit).
     static func makePools(_ model: SimulationModel) -> (pools: [PriorityPool], recruiters: [Int], interviewers: [Int]) {
         let n = model.requisitions.count
         let classes = (model.requisitions.map(\.stages.count).max() ?? 0) + 1
         var pools: [PriorityPool] = []
-        func add(_ p: CompiledPool?) -> Int {
-            guard let p else { return -1 }
-            pools.append(PriorityPool(speed: 0, discipline: p.discipline, requisitions: n, classes: classes))
-            return pools.count - 1
+        func add(_ list: [CompiledPool?]) -> [Int] {
+            list.map { p in
+                guard let p else { return -1 }
+                pools.append(PriorityPool(speed: 0, discipline: p.discipline, requisitions: n, classes: classes))
+                return pools.count - 1
+            }
         }
-        let recruiter = add(model.recruiters), interviewer = add(model.interviewers)
-        return (pools, Array(repeating: recruiter, count: n), Array(repeating: interviewer, count: n))
+        let recruiters = add(model.recruiters), interviewers = add(model.interviewers)
+        return (pools, model.poolOf.map { $0.recruiters < 0 ? -1 : recruiters[$0.recruiters] },
+                model.poolOf.map { $0.interviewers < 0 ? -1 : interviewers[$0.interviewers] })
     }
 
     /// The pools at a trial's start: free, empty, at the trial's speeds.
     mutating func resetPools(_ u: [Double]) {
         let perDay = Double(max(1, model.workdaysPerWeek))
         var i = 0
-        for p in [model.recruiters, model.interviewers] {
+        // Two loops, not one over a concatenation: a warm trial allocates nothing.
+        for p in model.recruiters {
+            guard let p else { continue }
+            pools[i].reset(speed: p.count * p.hoursPerWeek.value(u) / perDay)
+            i += 1
+        }
+        for p in model.interviewers {
             guard let p else { continue }
             pools[i].reset(speed: p.count * p.hoursPerWeek.value(u) / perDay)
             i += 1

@@ -24,6 +24,7 @@ extension TrialEngine {
         }
         let u = outcome.parameters
         resolve(u)
+        if model.isSeasonal { resolveSeasons(u) }
 
         // 2. Freezes and weather.
         let horizon = model.horizon
@@ -43,6 +44,10 @@ extension TrialEngine {
                 n += 1
             }
         }
+        // The known freezes (MODEL.md 21.7) after the random ones: freeze f
+        // is random below `randomFreezes`, window f - randomFreezes above.
+        randomFreezes = freezes.count
+        freezes.append(contentsOf: model.freezeWindows)
         calendar.rebuild(workingDays: model.workingDays, freezes: freezes)
         let p = model.badDayProbability.value(u)
         let days = Int(horizon.rounded(.down)) + 1
@@ -71,6 +76,26 @@ extension TrialEngine {
             tally(approvalDays.distribution.drawKind, seek: true)
             state[r].approvalTime = approval
             if approval <= horizon { queue.push(approval, .approval, requisition: r) }
+        }
+    }
+
+    /// The trial's integrated seasonal multiplier, Λ(t) = ∫₀ᵗ m(s) ds, at
+    /// each month segment's start. Where every month is 0 no applicant can
+    /// ever arrive: the rates are taken as 0, so sourcing counts as stopped
+    /// (MODEL.md 16.6) rather than waiting forever.
+    private mutating func resolveSeasons(_ u: [Double]) {
+        let starts = model.seasonStarts
+        seasonRate.removeAll(keepingCapacity: true)
+        seasonCum.removeAll(keepingCapacity: true)
+        var cum = 0.0
+        for k in starts.indices {
+            let m = model.seasonMultipliers[model.seasonMonths[k]].value(u)
+            seasonRate.append(m)
+            seasonCum.append(cum)
+            if k + 1 < starts.count { cum += m * (starts[k + 1] - starts[k]) }
+        }
+        if !seasonRate.contains(where: { $0 > 0 }) {
+            for r in resolved.indices { resolved[r].applicantsPerWeek = 0 }
         }
     }
 

@@ -55,14 +55,42 @@ extension TrialEngine {
         }
     }
 
-    /// Queues the next arrival, one exponential gap after `t`.
+    /// Queues the next arrival, one exponential gap after `t`: in
+    /// calendar time, or with seasonality in the integrated rate's time
+    /// (`seasonalTime`).
     mutating func scheduleArrival(_ r: Int, after t: Double) {
         let rate = resolved[r].applicantsPerWeek
-        let next = t + arrivalStreams[r].exponential(mean: 7 / rate)
+        let gap = arrivalStreams[r].exponential(mean: 7 / rate)
+        let next = model.isSeasonal ? seasonalTime(after: t, gap) : t + gap
         tally(.exponential)
         if next <= model.horizon {
             queue.pushArrival(next, requisition: r, generation: state[r].arrivalGeneration)
         }
+    }
+
+    /// The next arrival of a non-homogeneous Poisson process (MODEL.md
+    /// 21.6) by the inverse of its integrated rate, exact for a multiplier
+    /// constant by month: with Λ(t) = ∫₀ᵗ m(s) ds, the arrival after `t`
+    /// whose unit-rate gap is `gap` comes at Λ⁻¹(Λ(t) + gap), the first
+    /// instant with that much integrated multiplier (months at 0 are
+    /// stepped over; +infinity if every later month is 0).
+    func seasonalTime(after t: Double, _ gap: Double) -> Double {
+        let starts = model.seasonStarts
+        // The segment holding t: the last whose start is at or before it.
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= t { lo = mid } else { hi = mid - 1 }
+        }
+        var k = lo
+        let target = seasonCum[k] + seasonRate[k] * (t - starts[k]) + gap
+        while k + 1 < starts.count && seasonCum[k + 1] < target { k += 1 }
+        // A month at 0 holds no arrival: its end has the same integral.
+        while seasonRate[k] <= 0 {
+            guard k + 1 < starts.count else { return .infinity }
+            k += 1
+        }
+        return Swift.max(t, starts[k] + (target - seasonCum[k]) / seasonRate[k])
     }
 
     /// One applicant: a new candidate, who enters the first stage

@@ -37,7 +37,15 @@ struct TrialEngine {
     var pools: [PriorityPool]
     let recruiterPoolOf: [Int], interviewerPoolOf: [Int]
     var badDay: [Bool] = []
+    /// The trial's freezes: the random ones (by start), then the known
+    /// windows (MODEL.md 21.7) in the file's order.
     var freezes: [(start: Double, end: Double)] = []
+    /// How many of `freezes` are random (the rest are windows).
+    var randomFreezes = 0
+    /// The trial's seasonal time change (MODEL.md 21.6; empty without
+    /// seasonality): per segment of `model.seasonStarts`, its multiplier
+    /// and the integrated multiplier at its start.
+    var seasonRate: [Double] = [], seasonCum: [Double] = []
     /// Every candidate of the trial, all requisitions together (events name
     /// them by index here); flat so a write checks one buffer, not two.
     var candidates: [Candidate] = []

@@ -1,0 +1,82 @@
+import FunnelModel
+import Sampling
+import XCTest
+
+/// Reading the fields of MODEL.md 21.5-21.7 (sourcing channels,
+/// seasonality, freeze windows): what loads, and each bad input as one
+/// issue at its line, path and value. Line numbers refer to `Fixture.base`
+/// (16 lines) and what is appended to it.
+final class PlannerFieldsReadingTests: XCTestCase {
+    // MARK: Freeze windows
+
+    func testFreezeWindowsLoad() throws {
+        let s = try XCTUnwrap(scenario(Fixture.appending("""
+            budget:
+              freeze_windows:
+                - {name: Year end, from: 2027-06-20, to: 2027-07-02}
+                - {name: One day, from: 2027-07-03}
+            """)))
+        XCTAssertEqual(s.budget.freezeWindows, [
+            FreezeWindow(name: "Year end", from: CivilDate(iso: "2027-06-20")!, to: CivilDate(iso: "2027-07-02")!),
+            FreezeWindow(name: "One day", from: CivilDate(iso: "2027-07-03")!, to: CivilDate(iso: "2027-07-03")!),
+        ], "an adjacent window is not an overlap; to defaults to from")
+    }
+
+    func testFreezeWindowEndingBeforeItStarts() {
+        assertSingleIssue(Fixture.appending("budget:\n  freeze_windows:\n    - {name: Summer, from: 2027-07-10, to: 2027-07-01}"),
+                          line: 19, path: "budget.freeze_windows.Summer.to",
+                          message: "the freeze window ends before it starts (from 2027-07-10)", value: "2027-07-01")
+    }
+
+    func testFreezeWindowBeforeThePlansStart() {
+        assertSingleIssue(Fixture.appending("budget:\n  freeze_windows:\n    - {name: Early, from: 2027-01-01, to: 2027-01-10}"),
+                          line: 19, path: "budget.freeze_windows.Early.from",
+                          message: "is before the plan's start (2027-01-04); a freeze window starts on or after it", value: "2027-01-01")
+    }
+
+    func testOverlappingFreezeWindows() {
+        assertSingleIssue(Fixture.appending("""
+            budget:
+              freeze_windows:
+                - {name: A, from: 2027-03-01, to: 2027-03-10}
+                - {name: B, from: 2027-03-10, to: 2027-03-20}
+            """), line: 20, path: "budget.freeze_windows.B.from",
+            message: "overlaps the freeze window 'A' (2027-03-01 to 2027-03-10); merge them into one window or move one",
+            value: "2027-03-10 to 2027-03-20")
+    }
+
+    func testCodeBuiltFreezeWindowsAreCheckedAlike() throws {
+        var s = try XCTUnwrap(scenario(Fixture.base))
+        s.budget.freezeWindows = [FreezeWindow(name: "A", from: CivilDate(iso: "2027-03-05")!, to: CivilDate(iso: "2027-03-01")!)]
+        XCTAssertEqual(s.validationIssues.map(\.path), ["budget.freeze_windows.A.to"])
+    }
+}
+
+extension PlannerFieldsReadingTests {
+    // MARK: Seasonality
+
+    func testSeasonalityLoadsWithMissingMonthsAtOne() throws {
+        let s = try XCTUnwrap(scenario(Fixture.appending("calendar:\n  seasonality: {jan: 1.2, dec: {dist: uniform, min: 0.5, max: 0.7}}")))
+        let season = try XCTUnwrap(s.calendar.seasonality)
+        XCTAssertEqual(season[.jan], Quantity(1.2, kind: .nonNegative))
+        XCTAssertEqual(season[.jun], Quantity(1, kind: .nonNegative))
+        XCTAssertTrue(season[.dec].isUncertain)
+        let paths = s.parameters.map(\.slot.path).filter { $0.hasPrefix("calendar.") }
+        XCTAssertEqual(paths, Month.allCases.map { "calendar.seasonality." + $0.name }, "all twelve months once written")
+        XCTAssertEqual(s.uncertainParameters.map(\.id.path), ["calendar.seasonality.dec"])
+        let plain = try XCTUnwrap(scenario(Fixture.base))
+        XCTAssertFalse(plain.parameters.contains { $0.slot.path.hasPrefix("calendar.") }, "no month paths without seasonality")
+    }
+
+    func testUnknownMonthSuggestsTheClosest() {
+        assertSingleIssue(Fixture.appending("calendar:\n  seasonality: {january: 1.2}"), line: 18, path: "calendar.seasonality.january",
+                          message: "'january' is not a month; did you mean 'jan'? Months: jan, feb, mar", value: "january")
+        assertSingleIssue(Fixture.appending("calendar:\n  seasonality: {dex: 0.6}"), line: 18, path: "calendar.seasonality.dex",
+                          message: "'dex' is not a month; did you mean 'dec'?", value: "dex")
+    }
+
+    func testNegativeMultiplier() {
+        assertSingleIssue(Fixture.appending("calendar:\n  seasonality: {jul: -1}"), line: 18, path: "calendar.seasonality.jul",
+                          message: "must not be negative", value: "-1")
+    }
+}
