@@ -54,7 +54,7 @@ enum FillTimeChart {
         svg.text(Format.percent(beyondShare), x: bx + beyondWidth / 2, y: y(beyondShare) - 5, anchor: .middle,
                  class: "value")
         svg.text("not", x: bx + beyondWidth / 2, y: frame.bottom + 14, anchor: .middle, class: "tick")
-        svg.text("filled", x: bx + beyondWidth / 2, y: frame.bottom + 26, anchor: .middle, class: "tick")
+        svg.text("filled", x: bx + beyondWidth / 2, y: frame.bottom + 27, anchor: .middle, class: "tick")   // a line below "not", boxes apart
 
         // The percentiles of summary.csv; one beyond the horizon is not drawn.
         let summary = f.summary(s, .timeToFill)
