@@ -10,12 +10,16 @@ Fails (exit 1, one line per problem) when:
 - a chart named in --charts is missing from the page or from the DOM that
   Chromium built, or any `<svg class="chart">` draws fewer than --min-drawn
   elements or only zero-sized ones;
+- two text labels of one chart overlap, as the label probe
+  (scripts/label-probe.js, injected into the copy whose DOM is dumped)
+  measured their boxes in the browser, or the probe did not run;
 - Chromium's log shows a console message (the page runs no script, so any
   message is an error or an uncaught exception), or a resource that failed
   to load;
 - the screenshot is missing, not a PNG of the window size, or blank.
 """
 import argparse
+import html
 import re
 import struct
 import sys
@@ -81,6 +85,17 @@ def check_dom(path, charts, problems):
     for chart in charts:
         if chart not in ids:
             problems.append(f"{path}: chart '{chart}' is not in Chromium's DOM")
+    probe = re.search(r'<pre id="label-overlaps" data-count="(\d+)" data-charts="(\d+)">(.*?)</pre>', dom, re.S)
+    if not probe:
+        problems.append(f"{path}: the label probe left no result (did its script run?)")
+        return
+    count, measured = int(probe.group(1)), int(probe.group(2))
+    if measured != len(ids):
+        problems.append(f"{path}: the label probe measured {measured} charts of {len(ids)}")
+    for line in probe.group(3).splitlines():
+        if line.strip():
+            problems.append(f"{path}: labels overlap: {html.unescape(line.strip())}")
+    print(f"check-report: {path}: label boxes measured in {measured} charts, {count} overlapping pairs")
 
 
 def check_log(path, problems):

@@ -30,11 +30,25 @@ export XDG_RUNTIME_DIR=$profile HOME=$profile
 flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run
        --user-data-dir="$profile/chromium" --enable-logging=stderr --v=0)
 
-# render NAME FILE.html: OUT/NAME.png, OUT/NAME.dom.html, OUT/NAME.log
+# render NAME FILE.html: OUT/NAME.png, OUT/NAME.dom.html, OUT/NAME.log. The
+# DOM is dumped from OUT/NAME.probe.html, a copy of the page with
+# scripts/label-probe.js before </body>: it measures the charts' label boxes
+# in the browser and leaves any overlaps in the DOM (the shipped page itself
+# runs no script).
 render() {
     local name=$1 page=$2
     "$browser" "${flags[@]}" --window-size=1280,4000 --screenshot="$out/$name.png" "file://$page" 2>"$out/$name.log" >/dev/null
-    "$browser" "${flags[@]}" --dump-dom "file://$page" 2>>"$out/$name.log" >"$out/$name.dom.html"
+    python3 - "$page" "$out/$name.probe.html" scripts/label-probe.js <<'PY'
+import sys
+page, probe, script = sys.argv[1:4]
+text = open(page, encoding="utf-8").read()
+js = open(script, encoding="utf-8").read()
+at = text.rfind("</body>")
+assert at >= 0, page + ": no </body>"
+open(probe, "w", encoding="utf-8").write(text[:at] + "<script>" + js + "</script>" + text[at:])
+PY
+    "$browser" "${flags[@]}" --window-size=1280,4000 --dump-dom "file://$out/$name.probe.html" 2>>"$out/$name.log" \
+        >"$out/$name.dom.html"
 }
 
 charts() {  # charts SCOPE... : the chart ids of those scopes

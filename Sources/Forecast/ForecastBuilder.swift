@@ -261,20 +261,25 @@ public struct ForecastBuilder: Sendable {
         }
     }
 
+    /// One metric's summary of one scope over everything added so far, as
+    /// `build()` gives it (without the rest of the forecast: the tornado's
+    /// batches need one number each).
+    public func summary(scope s: Int, metric: Metric) -> MetricSummary {
+        switch metric {
+        case .timeToFill: return fillTimes[s].summary()
+        case .timeToStart: return startTimes[s].summary()
+        case .timeToFillRestricted: return restrictedFills[s].summary()
+        default:
+            return series[s * metricCount + Metric.perTrial.firstIndex(of: metric)!].summary(binary: metric.isBinary)
+        }
+    }
+
     /// The forecast of everything added so far.
     public func build() -> Forecast {
         let scenario = model.scenario
         var summaries: [[MetricSummary]] = []
         for s in 0..<scopeCount {
-            summaries.append(Metric.allCases.map { metric in
-                switch metric {
-                case .timeToFill: return fillTimes[s].summary()
-                case .timeToStart: return startTimes[s].summary()
-                case .timeToFillRestricted: return restrictedFills[s].summary()
-                default:
-                    return series[s * metricCount + Metric.perTrial.firstIndex(of: metric)!].summary(binary: metric.isBinary)
-                }
-            })
+            summaries.append(Metric.allCases.map { summary(scope: s, metric: $0) })
         }
         let lastDay = Int(model.horizon.rounded(.up)) - 1
         let timelinePoints = timeline.map { weeks in

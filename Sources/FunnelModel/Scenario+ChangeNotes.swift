@@ -55,3 +55,25 @@ extension Scenario {
         return parts.joined(separator: " ")
     }
 }
+
+extension Scenario {
+    /// A tornado's low or high of a whole number where the run is not
+    /// `value x factor` (issue 15, point 6): "pools.recruiters.count low:
+    /// 1 x0.8 = 0.8, rounded to 1, moved one step to 0, raised to 1 (no
+    /// change: the base run)"; nil where it is.
+    public static func stepNote(path: String, side: String, value v: Double, factor: Double, used: Double) -> String? {
+        let raw = v * factor
+        guard raw != used else { return nil }
+        var s = "\(path) \(side): \(number(v)) x\(number(factor)) = \(number(raw))"
+        let r = raw.rounded()
+        if r != raw { s += ", rounded to \(number(r))" }
+        var step = r
+        if r == v {
+            step = factor < 1 ? v - 1 : v + 1
+            s += ", moved one step to \(number(step))"
+        }
+        if used > step { s += ", raised to \(number(used))" } else if used < step { s += ", capped at \(number(used))" }
+        if used == v { s += " (no change: the base run)" }
+        return s
+    }
+}

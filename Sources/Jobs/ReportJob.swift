@@ -23,6 +23,11 @@ public struct ReportJob {
     /// is this precise (the scenario's trials as the cap); the page's runs
     /// then use that many trials and its header says the precision reached.
     public var precision: PrecisionSetting? = nil
+    /// `--metric` and `--scope` (as `sensitivity` reads them; nil: the
+    /// plan's P(on time)): what the tornado and the interventions' chart
+    /// measure. The interventions' table shows that metric's change in
+    /// every scope.
+    public var metric: String? = nil, scope: String? = nil
 
     public init(scenario: Scenario, path: String, interventions: [Intervention], tornadoTrials: Int? = nil,
                 info: ReportInfo = ReportInfo()) {
@@ -37,6 +42,7 @@ public struct ReportJob {
     /// runs, checked against the limits; then the page's path. Before any work.
     public func prepare(limits: RunLimits, threads: Int) throws(JobError) {
         let model = SimulationModel(scenario)
+        do { _ = try MetricChoice(metric, scope: scope, model: model) } catch { throw .analysis(error) }
         if let precision { _ = try precision.choice(model) }
         try limits.checkJob(model, trials: scenario.trials, threads: threads, keepsTrialColumns: !interventions.isEmpty)
         if let tornadoTrials { try limits.checkJob(model, trials: tornadoTrials, threads: threads, keepsTrialColumns: false) }
@@ -94,12 +100,13 @@ public struct ReportJob {
                 scenario: scenario, interventions: interventions, options: context.runOptions(scenario),
                 progress: { bar.advance(by: $0) })
         }
+        let choice = try MetricChoice(metric, scope: scope, model: model)
         let swings = tornadoTrials == nil ? nil
-            : try Tornado.run(scenario: tornadoScenario, points: points, metric: try MetricChoice(model: model),
+            : try Tornado.run(scenario: tornadoScenario, points: points, metric: choice,
                               options: context.runOptions(tornadoScenario), progress: { bar.advance(by: $0) })
         bar.finish()
         forecast.precision = reached
-        var extras = ReportExtras(tornado: swings, interventions: compared)
+        var extras = ReportExtras(tornado: swings, interventions: compared, metric: choice)
         extras.planCurves = planCurves
         return try HTMLReport.prepare(forecast, for: path, info: info, extras: extras)
     }

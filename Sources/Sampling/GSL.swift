@@ -47,3 +47,14 @@ package enum GSL {
         return value
     }
 }
+
+/// Quantiles that interval formulas need, over GSL's CDF inverses.
+public enum Quantiles {
+    /// The 97.5% point of Student's t with `df` degrees of freedom (>= 1):
+    /// the half-width factor of a two-sided 95% interval from `df + 1`
+    /// batch values (`gsl_cdf_tdist_Pinv`).
+    public static func studentT975(degreesOfFreedom df: Int) -> Double {
+        GSL.configure()
+        return gsl_cdf_tdist_Pinv(0.975, Double(max(1, df)))
+    }
+}

@@ -86,6 +86,42 @@ public enum ScenarioLoader {
         return q
     }
 
+    /// `--change PATH=VALUE` options of the command line (issue 15, point
+    /// 11), read as an intervention's changes are (the same path patterns
+    /// and value forms: "x0.6", "+2", a number, or a distribution in YAML
+    /// flow syntax such as "{dist: lognormal, median: 2, p90: 5}"), checked
+    /// against `scenario` and applied to it together, in order. Issues name
+    /// the option and its value; no line (there is no file).
+    public static func applying(changes options: [String], to scenario: Scenario) throws(ScenarioError) -> Scenario {
+        guard !options.isEmpty else { return scenario }
+        var reader = ScenarioReader(file: "")
+        var changes: [ParameterChange] = []
+        for option in options {
+            let site = "--change \(option)"
+            let before = reader.issues.count
+            guard let eq = option.firstIndex(of: "="), !option[..<eq].trimmingCharacters(in: .whitespaces).isEmpty else {
+                reader.report(line: nil, site, "expected PATH=VALUE, such as requisitions.backend.offer.accept=x0.9")
+                continue
+            }
+            let pattern = option[..<eq].trimmingCharacters(in: .whitespaces)
+            let text = String(option[option.index(after: eq)...])
+            let value = text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : compose(text, &reader)
+            guard let value else {
+                if reader.issues.count == before { reader.report(line: nil, site, "no value after '='; expected \(ScenarioReader.changeForms)") }
+                continue
+            }
+            if let c = reader.change(pattern, keyNode: Node(pattern), value: value, path: site, parameters: scenario.parameters) {
+                changes.append(c)
+            }
+            for k in before..<reader.issues.count { reader.issues[k].line = nil; reader.issues[k].path = site }
+        }
+        guard reader.issues.isEmpty else { throw ScenarioError(issues: reader.issues) }
+        do { return try scenario.applying(changes) } catch {
+            throw ScenarioError(issues: [ScenarioIssue(file: "", line: nil, path: "--change",
+                                                       message: "makes \(error.path) invalid: \(error.message)", value: error.value)])
+        }
+    }
+
     // MARK: - Composing
 
     /// The YAML node tree, or nil (empty text, or a syntax error, reported).

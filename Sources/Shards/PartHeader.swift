@@ -10,6 +10,8 @@ public struct PartHeader: Sendable, Equatable {
     /// 4: the parts of `plan` (body kind 5: levers' results and a workload)
     /// and of `report` (commands a version-3 reader does not know), and the
     /// pools' utilisation and waits (MODEL.md 21.4) in the builder's state.
+    /// Also in 4: a tornado's body holds each run's statistics over its
+    /// batches too.
     public static let formatVersion: UInt32 = 4
 
     public var formatVersion: UInt32 = PartHeader.formatVersion

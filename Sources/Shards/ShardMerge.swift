@@ -60,9 +60,9 @@ public enum ShardMerge {
         return out
     }
 
-    /// tornado: every run's statistic, in run order.
-    public static func statistics(_ set: PartSet) throws(PartError) -> [Double?] {
-        var out: [Double?] = []
+    /// tornado: every run's statistics, in run order.
+    public static func statistics(_ set: PartSet) throws(PartError) -> [[Double?]] {
+        var out: [[Double?]] = []
         try eachPayload(set, models: []) { path, payload throws(PartError) in
             guard case let .statistics(s) = payload else { throw .invalid(path: path, reason: "not a tornado part") }
             out.append(contentsOf: s)

@@ -10,7 +10,8 @@ import Simulation
 /// - `builders` (compare): the count, then the baseline's builder and each
 ///   intervention's, per-trial columns kept;
 /// - `outputs` (Sobol): the metric on each evaluation of the range;
-/// - `statistics` (tornado): each run's statistic (a flag, then the value);
+/// - `statistics` (tornado): each run's statistics (their count, then for
+///   each a flag and the value): over all trials, then each batch.
 /// - `plan`: each of the shard's levers' result (`PlanCoding`), then a flag
 ///   and, if set, the index (among all the levers) of the shard's first
 ///   answered lever and the workload there.
@@ -18,7 +19,7 @@ public enum ShardPayload: Sendable {
     case forecast(ForecastBuilder, trialRows: [UInt8]?)
     case builders([ForecastBuilder])
     case outputs([Double])
-    case statistics([Double?])
+    case statistics([[Double?]])
     case plan([PlanResult], workload: (index: Int, workload: Workload)?)
 
     /// The units this payload covers (trials, evaluations or runs).
@@ -50,7 +51,10 @@ public enum ShardPayload: Sendable {
         case let .statistics(s):
             w.u8(4)
             w.int(s.count)
-            for v in s { w.bool(v != nil); w.double(v ?? 0) }
+            for run in s {
+                w.int(run.count)
+                for v in run { w.bool(v != nil); w.double(v ?? 0) }
+            }
         case let .plan(results, workload):
             w.u8(5)
             w.int(results.count)
@@ -84,9 +88,14 @@ public enum ShardPayload: Sendable {
         case 3:
             payload = .outputs(try r.doubles())
         case 4:
-            let n = try r.count(width: 9)
-            var s: [Double?] = []
-            for _ in 0..<n { let has = try r.bool(); let v = try r.double(); s.append(has ? v : nil) }
+            let n = try r.count(width: 8)
+            var s: [[Double?]] = []
+            for _ in 0..<n {
+                let k = try r.count(width: 9)
+                var run: [Double?] = []
+                for _ in 0..<k { let has = try r.bool(); let v = try r.double(); run.append(has ? v : nil) }
+                s.append(run)
+            }
             payload = .statistics(s)
         case 5:
             let n = try r.int()

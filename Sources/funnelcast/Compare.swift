@@ -33,12 +33,15 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var csv: CSVOptions
 
+    @OptionGroup var change: ChangeOption
+
     @OptionGroup var sharding: ShardOption
 
     func run() throws {
-        let scenario = options.apply(to: try input.load())
+        let scenario = try change.apply(to: options.apply(to: try input.load()))
         if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
-                                                               ("--decimal-comma", csv.decimalComma)]) {
+                                                               ("--decimal-comma", csv.decimalComma),
+                                                               ("--change", !change.changes.isEmpty)]) {
             return try runShard(shard, scenario)
         }
         var job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,

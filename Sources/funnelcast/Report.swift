@@ -13,8 +13,12 @@ struct Report: ParsableCommand {
             requisition, time to fill, the funnel with losses by reason, and
             the tables. It opens from disk in any browser and prints on A4.
             Where the scenario has interventions, the page shows their effect on
-            the plan's P(on time), each run on the baseline's random numbers;
-            --tornado adds the tornado chart of the plan's P(on time).
+            the plan's P(on time), each run on the baseline's random numbers,
+            and a table of that change in every requisition; --tornado adds
+            the tornado chart of the plan's P(on time). --metric and --scope
+            (as sensitivity reads them) make the page about another metric or
+            one requisition: the tornado's statistic and the interventions'
+            metric (their mean over the paired trials).
             --shard K/N --out PART.fcpart runs shard K's trials only; `funnelcast
             merge PARTS --html FILE` writes the page (docs/scale-out.md).
 
@@ -22,6 +26,8 @@ struct Report: ParsableCommand {
               funnelcast report Scenarios/reference-plan.yaml --out forecast.html
               funnelcast report Scenarios/reference-plan.yaml --tornado \\
                   --tornado-trials 1000
+              funnelcast report Scenarios/reference-plan.yaml --tornado \\
+                  --scope backend --metric time_to_fill.p50
             """
     )
 
@@ -36,8 +42,14 @@ struct Report: ParsableCommand {
     @Flag(name: .customLong("no-interventions"), help: "Leave out the scenario's interventions (and their runs).")
     var noInterventions = false
 
-    @Flag(help: "Add the tornado chart of the plan's P(on time): every parameter moved alone to a low and a high value.")
+    @Flag(help: "Add the tornado chart of the metric (--metric, --scope): every parameter moved alone to a low and a high value.")
     var tornado = false
+
+    @Option(help: "The tornado's and the interventions' metric, METRIC[.STATISTIC] (default: on_time).")
+    var metric: String?
+
+    @Option(help: "plan (the default) or a requisition's name: the scope of --metric.")
+    var scope: String?
 
     @Option(name: .customLong("tornado-trials"),
             help: "Trials of each of the tornado's runs (about 200 runs for the reference plan).")
@@ -50,6 +62,7 @@ struct Report: ParsableCommand {
     @OptionGroup var precision: PrecisionOptions
 
     @OptionGroup var sharding: ShardOption
+    @OptionGroup var change: ChangeOption
 
     func validate() throws {
         try precision.check()
@@ -65,23 +78,29 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = options.apply(to: try input.load())
+        let scenario = try change.apply(to: options.apply(to: try input.load()))
         let why = "shard the page's forecast and interventions, and leave it out"
-        if let shard = try sharding.parsed(out: out, unsharded: [
+        if let shard = try sharding.parsed(out: out, refusing: [("--change", !change.changes.isEmpty)], unsharded: [
             ("--tornado", tornado, "its runs are not trials; " + why),
             ("--precision", precision.precision != nil, "where a run stops depends on every trial before it; " + why),
-            ("--plan", plan != nil, "the curves come from a file, not from trials; " + why)]) {
+            ("--plan", plan != nil, "the curves come from a file, not from trials; " + why),
+            ("--metric", metric != nil, "the merged page is about the plan's P(on time); " + why),
+            ("--scope", scope != nil, "the merged page is about the whole plan; " + why)]) {
             return try ShardRun.run(.report(interventions: !noInterventions), scenario: scenario, scenarioFile: input.scenario,
                                     shard: shard, options: options, out: out!)
         }
-        var command = ForecastOptions.reproduce("report", file: input.scenario, scenario)
+        var command = ForecastOptions.reproduce("report", file: input.scenario, scenario) + change.reproduced
         if tornado { command += " --tornado --tornado-trials \(tornadoTrials)" }
         if noInterventions { command += " --no-interventions" }
+        if let metric { command += " --metric \(metric)" }
+        if let scope { command += " --scope \(scope)" }
         var job = ReportJob(scenario: scenario, path: outputPath,
                             interventions: noInterventions ? [] : scenario.interventions,
                             tornadoTrials: tornado ? tornadoTrials : nil,
                             info: ReportInfo(scenarioFile: input.scenario, command: command))
         job.precision = precision.setting
+        job.metric = metric
+        job.scope = scope
         if let plan { job.planCurves = try Report.curves(plan) }
         // The forecast's (and the interventions') trials, then the tornado's
         // runs, then the page's path; all refused before any work.

@@ -15,6 +15,8 @@ struct Run: ParsableCommand {
             Examples:
               funnelcast run Scenarios/reference-plan.yaml --trials 20000 --out out
               funnelcast run Scenarios/single-role.yaml --out out --delimiter ';'
+              funnelcast run Scenarios/reference-plan.yaml \\
+                  --change requisitions.backend.offer.accept=x0.9
             """
     )
 
@@ -35,6 +37,8 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the HTML report of this run to FILE.", valueName: "file.html"))
     var html: String?
 
+    @OptionGroup var change: ChangeOption
+
     @OptionGroup var sharding: ShardOption
 
     func validate() throws {
@@ -43,12 +47,13 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = options.apply(to: try input.load())
-        if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil), ("--decimal-comma", csv.decimalComma)]) {
+        let scenario = try change.apply(to: options.apply(to: try input.load()))
+        if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil), ("--decimal-comma", csv.decimalComma),
+                                                               ("--change", !change.changes.isEmpty)]) {
             return try runShard(shard, scenario)
         }
         let info = ReportInfo(scenarioFile: input.scenario,
-                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario)
+                              command: ForecastOptions.reproduce("run", file: input.scenario, scenario) + change.reproduced
                                   + (html.map { " --html " + ForecastOptions.quoted($0) } ?? ""))
         var job = RunJob(scenario: scenario, directory: out, delimiter: csv.character, trialsCSV: trialsCSV, html: html,
                          reportInfo: info, precision: precision.setting)

@@ -66,6 +66,8 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var csv: CSVOptions
 
+    @OptionGroup var change: ChangeOption
+
     @OptionGroup var sharding: ShardOption
 
     func validate() throws {
@@ -73,9 +75,10 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = options.apply(to: try input.load())
+        let scenario = try change.apply(to: options.apply(to: try input.load()))
         if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
-                                                               ("--decimal-comma", csv.decimalComma)]) {
+                                                               ("--decimal-comma", csv.decimalComma),
+                                                               ("--change", !change.changes.isEmpty)]) {
             return try runShard(shard, scenario)
         }
         var job = SensitivityJob(scenario: scenario, method: method.job, metric: metric, scope: scope, parameters: parameters,

@@ -29,6 +29,11 @@ struct ShardOption: ParsableArguments {
                 throw ExitCode(1)
             }
             for (option, given) in others where given {
+                if option == "--change" {
+                    // A part's scenario fingerprint is the file's; merge reloads the file.
+                    printError("--shard: --change is not carried in part files; write the change into the scenario file")
+                    throw ExitCode(64)
+                }
                 printError("--shard: \(option) is for `funnelcast merge`, which writes the outputs of every shard")
                 throw ExitCode(1)
             }

@@ -34,9 +34,9 @@ final class SensitivityCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix("Tornado: P(on time), plan; base "), r.stdout)
         let csv = try lines("sensitivity-tornado.csv")
-        XCTAssertEqual(csv.first, "parameter,low,high,metric_low,metric_high,swing,rank")
+        XCTAssertEqual(csv.first, "parameter,low,high,metric_low,metric_high,swing,swing_low,swing_high,rank,ties,note")
         XCTAssertEqual(csv.count, 4)
-        XCTAssertEqual(csv.dropFirst().map { $0.components(separatedBy: ",").last! }, ["1", "2", "3"])
+        XCTAssertEqual(csv.dropFirst().map { $0.components(separatedBy: ",")[8] }, ["1", "2", "3"])
     }
 
     func testSobol() throws {
@@ -145,7 +145,7 @@ final class SensitivityCommandTests: XCTestCase {
         XCTAssertEqual(try funnelcast("sensitivity", smallPlan, "--method", "tornado", "--trials", "40",
                                       "--out", out.path, "--quiet").status, 0)
         let first = try lines("sensitivity-tornado.csv")[1].split(separator: ",").map(String.init)
-        XCTAssertEqual(first[6], "1")
+        XCTAssertEqual(first[8], "1")
         let tornado = html[html.range(of: "id=\"tornado\"")!.upperBound...]
         XCTAssertTrue(tornado.contains(first[0]), "rank 1 \(first[0]) not in the tornado chart")
         // At most 15 bars; the rest are counted under the chart.

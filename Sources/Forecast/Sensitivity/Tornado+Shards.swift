@@ -17,12 +17,14 @@ extension Tornado {
         return out
     }
 
-    /// The statistic of each run in `runs` (indices into `runChanges(points)`).
+    /// The statistics of each run in `runs` (indices into
+    /// `runChanges(points)`): per run, `1 + batchCount(trials:)` values
+    /// (all trials, then each batch).
     public static func statistics(scenario: Scenario, points: [TornadoPoint], metric: MetricChoice, options: RunOptions,
-                                  runs: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> [Double?] {
+                                  runs: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> [[Double?]] {
         let base = SimulationModel(scenario)
         let changes = runChanges(points)
-        var out: [Double?] = []
+        var out: [[Double?]] = []
         for r in runs {
             var model = base
             if let change = changes[r] {
@@ -30,22 +32,19 @@ extension Tornado {
                     throw SensitivityError("\(error)")
                 }
             }
-            let forecast = ForecastRunner.forecast(model: model, options: options, keepsTrialColumns: false,
-                                                   progress: progress).0
-            if options.isCancelled?() == true { throw .interrupted }
-            out.append(metric.value(in: forecast))
+            out.append(try statistics(model: model, metric: metric, options: options, progress: progress))
         }
         return out
     }
 
-    /// The tornado from every run's statistic (`statistics` over all runs,
-    /// in order), ranked as `Tornado.run` ranks it.
-    public static func result(points: [TornadoPoint], metric: MetricChoice, statistics values: [Double?],
+    /// The tornado from every run's statistics (`statistics` over all
+    /// runs, in order), ranked as `Tornado.run` ranks it.
+    public static func result(points: [TornadoPoint], metric: MetricChoice, statistics values: [[Double?]],
                               trials: Int) -> Result {
         precondition(values.count == runs(points), "\(values.count) statistics for \(runs(points)) tornado runs")
         let baseValue = values[0]
         var next = 1
-        func take(_ isBase: Bool) -> Double? {
+        func take(_ isBase: Bool) -> [Double?] {
             if isBase { return baseValue }
             defer { next += 1 }
             return values[next]
@@ -53,10 +52,9 @@ extension Tornado {
         var rows: [Row] = []
         for p in points {
             let lo = take(p.lowIsBase), hi = take(p.highIsBase)
-            let swing = lo.flatMap { l in hi.map { abs($0 - l) } }
-            rows.append(Row(path: p.path, low: p.low, high: p.high, metricLow: lo, metricHigh: hi, swing: swing, rank: 0))
+            rows.append(row(p, low: lo, high: hi))
         }
         rows = ranked(rows)
-        return Result(metric: metric, base: baseValue, rows: rows, trials: trials, runs: runs(points))
+        return Result(metric: metric, base: baseValue[0], rows: rows, trials: trials, runs: runs(points))
     }
 }

@@ -14,6 +14,10 @@ public struct TornadoPoint: Sendable, Equatable {
     /// Whether low (high) leaves the scenario as it was (a 0 times 0.8, a
     /// probability of 1 times 1.2): its run would repeat the base run.
     public var lowIsBase: Bool, highIsBase: Bool
+    /// One line per side that is not what the swing asked for: a value
+    /// capped at its field's range, a count rounded, moved one step or
+    /// held at its minimum (issue 15, point 6).
+    public var notes: [String] = []
 }
 
 extension TornadoPoint {
@@ -68,21 +72,30 @@ extension TornadoPoint {
                 if hi == v { hi = v + 1 }
                 lo = max(lo, floor)
                 hi = min(hi, q.kind.range.upperBound)
+                let notes = [Scenario.stepNote(path: path, side: "low", value: v, factor: 1 - swing, used: lo),
+                             Scenario.stepNote(path: path, side: "high", value: v, factor: 1 + swing, used: hi)]
                 out.append(TornadoPoint(id: id, low: lo, high: hi,
                                         lowChange: ParameterChange(id, .replace(.constant(lo))),
                                         highChange: ParameterChange(id, .replace(.constant(hi))),
-                                        lowIsBase: lo == v, highIsBase: hi == v))
+                                        lowIsBase: lo == v, highIsBase: hi == v, notes: notes.compactMap { $0 }))
             } else {
                 // Scale every draw (a fixed number is one draw): x(1 -/+ swing).
                 var low = q, high = q
                 low.scale *= 1 - swing; low.shift *= 1 - swing
                 high.scale *= 1 + swing; high.shift *= 1 + swing
                 let fixed = !q.isDistribution
+                let lowChange = ParameterChange(id, .multiply(1 - swing)), highChange = ParameterChange(id, .multiply(1 + swing))
+                // The changed scenario's own note (Scenario.changeNotes), with the side named.
+                func note(_ change: ParameterChange, _ side: String) -> [String] {
+                    ((try? scenario.applying([change]))?.changeNotes ?? []).map { n in
+                        n.hasPrefix(path + ":") ? path + " " + side + n.dropFirst(path.count) : n
+                    }
+                }
                 out.append(TornadoPoint(id: id, low: low.fixedValue, high: high.fixedValue,
-                                        lowChange: ParameterChange(id, .multiply(1 - swing)),
-                                        highChange: ParameterChange(id, .multiply(1 + swing)),
+                                        lowChange: lowChange, highChange: highChange,
                                         lowIsBase: fixed && low.fixedValue == q.fixedValue,
-                                        highIsBase: fixed && high.fixedValue == q.fixedValue))
+                                        highIsBase: fixed && high.fixedValue == q.fixedValue,
+                                        notes: note(lowChange, "low") + note(highChange, "high")))
             }
         }
         return out

@@ -21,17 +21,22 @@ public enum SensitivityReport {
         var out = "Tornado: \(title(m)), \(m.scopeName); base \(MetricFormat.value(r.base, m.metric, m.statistic))\n"
         out += "\(Format.trials(r.trials)) per run, \(r.runs) runs, "
             + "the same random numbers in each. Bars: = parameter at low, # at high, | the base.\n"
+            + "Swing: |at high - at low| with its 95% interval from the paired trials (\(Tornado.batchCount(trials: r.trials)) "
+            + "batches); a rank marked = has an interval that overlaps another's (a tie: the order is not resolved).\n"
         var t = TextTable(columns: [.right("rank"), .left("parameter"), .right("low"), .right("high"), .right("at low"),
-                                    .right("at high"), .right("swing"), .left("")])
+                                    .right("at high"), .right("swing"), .right("95% interval"), .left("")])
         let shown = r.rows.prefix(limit)
         let reach = shown.flatMap { [$0.metricLow, $0.metricHigh] }.compactMap { v in v.flatMap { b in r.base.map { abs(b - $0) } } }
             .max() ?? 0
         for row in shown {
-            t.add([String(row.rank), row.path, MetricFormat.parameter(row.low), MetricFormat.parameter(row.high),
+            let interval = row.swingLow.flatMap { l in row.swingHigh.map { "\(swing(l, m)) .. \(swing($0, m))" } } ?? Format.missing
+            t.add([String(row.rank) + (row.ties.isEmpty ? " " : "="), row.path, MetricFormat.parameter(row.low),
+                   MetricFormat.parameter(row.high),
                    MetricFormat.value(row.metricLow, m.metric, m.statistic), MetricFormat.value(row.metricHigh, m.metric, m.statistic),
-                   swing(row.swing, m), bar(low: row.metricLow, high: row.metricHigh, base: r.base, reach: reach)])
+                   swing(row.swing, m), interval, bar(low: row.metricLow, high: row.metricHigh, base: r.base, reach: reach)])
         }
         out += t.render() + "\n"
+        for row in shown { for note in row.notes { out += "note: \(note)\n" } }
         if r.rows.count > shown.count {
             out += "\(r.rows.count - shown.count) more parameters with smaller swings; --out DIR writes them all.\n"
         }

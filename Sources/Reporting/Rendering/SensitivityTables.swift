@@ -2,12 +2,18 @@ import Forecast
 
 /// The sensitivity and intervention results as CSV tables (issue 3).
 public enum SensitivityTables {
-    /// `sensitivity-tornado.csv`, largest swing first.
+    /// `sensitivity-tornado.csv`, largest swing first: `swing_low` and
+    /// `swing_high`, the swing's 95% interval from the paired trials;
+    /// `ties`, the ranks whose intervals overlap this row's (space
+    /// separated; empty: none); `note`, the point's clipped or rounded sides.
     public static func tornado(_ r: Tornado.Result) -> CSVTable {
-        CSVTable(header: ["parameter", "low", "high", "metric_low", "metric_high", "swing", "rank"],
+        CSVTable(header: ["parameter", "low", "high", "metric_low", "metric_high", "swing", "swing_low", "swing_high",
+                          "rank", "ties", "note"],
                  rows: r.rows.map { row in
                      [row.path, CSVNumber.format(row.low), CSVNumber.format(row.high), CSVNumber.format(row.metricLow),
-                      CSVNumber.format(row.metricHigh), CSVNumber.format(row.swing), String(row.rank)]
+                      CSVNumber.format(row.metricHigh), CSVNumber.format(row.swing), CSVNumber.format(row.swingLow),
+                      CSVNumber.format(row.swingHigh), String(row.rank), row.ties.map(String.init).joined(separator: " "),
+                      row.notes.joined(separator: "; ")]
                  })
     }
 

@@ -54,7 +54,7 @@ enum FillTimeChart {
         svg.text(Format.percent(beyondShare), x: bx + beyondWidth / 2, y: y(beyondShare) - 5, anchor: .middle,
                  class: "value")
         svg.text("not", x: bx + beyondWidth / 2, y: frame.bottom + 14, anchor: .middle, class: "tick")
-        svg.text("filled", x: bx + beyondWidth / 2, y: frame.bottom + 26, anchor: .middle, class: "tick")
+        svg.text("filled", x: bx + beyondWidth / 2, y: frame.bottom + 27, anchor: .middle, class: "tick")   // a line below "not", boxes apart
 
         // The percentiles of summary.csv; one beyond the horizon is not drawn.
         let summary = f.summary(s, .timeToFill)
@@ -68,10 +68,12 @@ enum FillTimeChart {
             svg.text("\(name) \(Format.fixed(v, digits: v < 10 ? 1 : 0)) d", x: rightSide ? mx - 3 : mx + 3,
                      y: frame.top + 10 + Double(i) * 13, anchor: rightSide ? .end : .start, class: "marker-label")
         }
+        // On the row below the drawn markers' labels, never on one of theirs
+        // (a P50 label near the right edge ran into it).
         let missing = [("P50", 0.5), ("P90", 0.9)].filter { summary.percentile($0.1) == nil }.map(\.0)
         if !missing.isEmpty {
-            svg.text(missing.joined(separator: " and ") + " beyond the horizon", x: frame.right - 4, y: frame.top + 10,
-                     anchor: .end, class: "marker-label")
+            svg.text(missing.joined(separator: " and ") + " beyond the horizon", x: frame.right - 4,
+                     y: frame.top + 10 + Double(markers.count) * 13, anchor: .end, class: "marker-label")
         }
         ChartFrame.legend(&svg, x: frame.left + 130, y: 16, entries: [
             ("filled", "bar", false), ("not filled within the horizon", "beyond", false),

@@ -101,7 +101,12 @@ public enum HTMLReport {
                                         + "funnelcast sensitivity --method tornado --out DIR lists them all."
                                     : ""),
                             body: figure(TornadoChart.svg(bars, metric: extras.tornadoMetric, baseline: extras.tornadoBaseline),
-                                         heading: "Tornado: \(extras.tornadoMetric.name)"))
+                                         heading: "Tornado: \(extras.tornadoMetric.name)")
+                                + (bars.contains { !$0.ties.isEmpty }
+                                    ? "<p class=\"note\">A parameter marked = has a swing whose 95% interval (from the paired "
+                                        + "trials) overlaps another's: their order is not resolved by the trials run.</p>"
+                                    : "")
+                                + bars.flatMap(\.notes).map { "<p class=\"note\">\(HTML.escape($0))</p>" }.joined())
         }
         if let effects = extras.interventions, !effects.isEmpty {
             page += section("interventions", "What would change it?",
@@ -111,7 +116,8 @@ public enum HTMLReport {
                                          heading: "Interventions: \(extras.interventionMetric.name)")
                                 + effects.flatMap { e in e.notes.map { (e.name, $0) } }.map { name, note in
                                     "<p class=\"note\">\(HTML.escape(name)): \(HTML.escape(note))</p>"
-                                }.joined())
+                                }.joined()
+                                + interventionScopeTable(extras))
         }
         if let curves = extras.planCurves, !curves.isEmpty {
             page += section("plan", "What would it take?",
@@ -204,5 +210,27 @@ public enum HTMLReport {
         let x = f.summary(s, .timeToFill)
         return "\(f.scopes[s]): median \(ReportTables.days(x.percentile(0.5))), "
             + "not filled within the horizon \(Format.percent(x.beyondHorizon))"
+    }
+}
+
+extension HTMLReport {
+    /// The interventions' change of their metric in every scope (plan and
+    /// each requisition), with the paired 95% interval (issue 15, point 9);
+    /// empty where the page has one scope only.
+    static func interventionScopeTable(_ extras: ReportExtras) -> String {
+        let scopes = extras.interventionScopes
+        guard scopes.count > 1, !extras.interventionsByScope.isEmpty else { return "" }
+        let metric = extras.interventionMetric
+        var t = HTMLTable(columns: [("intervention", false)] + scopes.map { ($0, true) },
+                          caption: "Change of \(extras.interventionMetricName) by scope (95% interval, paired trials)")
+        for effects in extras.interventionsByScope {
+            guard let name = effects.first?.name else { continue }
+            t.add([HTMLTable.Cell(name, numeric: false)] + scopes.map { scope in
+                guard let e = effects.first(where: { $0.scope == scope }) else { return HTMLTable.Cell(Format.missing) }
+                return HTMLTable.Cell("\(metric.formatChange(e.difference)) (\(metric.formatChange(e.ciLow)) to "
+                                      + "\(metric.formatChange(e.ciHigh)))", column: "difference", value: e.difference)
+            }, attributes: [("data-intervention", name)])
+        }
+        return t.render()
     }
 }

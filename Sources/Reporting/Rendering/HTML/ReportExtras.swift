@@ -22,6 +22,13 @@ public struct ReportExtras: Sendable, Equatable {
     public var interventions: [InterventionEffect]?
     /// What the interventions' metric is.
     public var interventionMetric: MetricLabel
+    /// The scopes of the interventions' table (plan first), and for each
+    /// intervention its effect in each of them (the chart's metric; a
+    /// scope without a paired value is left out of its list).
+    public var interventionScopes: [String] = []
+    public var interventionsByScope: [[InterventionEffect]] = []
+    /// The interventions' metric without its scope: "P(on time)".
+    public var interventionMetricName = "P(on time)"
     /// `plan`'s search curves (report --plan), one chart per lever.
     public var planCurves: [PlanCurve]? = nil
 
@@ -97,8 +104,18 @@ public struct TornadoBar: Sendable, Equatable {
     /// The metric with the parameter at its low and at its high value.
     public var metricLow: Double
     public var metricHigh: Double
+    /// The swing's 95% interval from the paired trials (nil: none).
+    public var swingLow: Double? = nil, swingHigh: Double? = nil
+    /// The tornado's rank, and the ranks whose intervals overlap this one's.
+    public var rank: Int = 0
+    public var ties: [Int] = []
+    /// The point's clipped or rounded sides, one line each.
+    public var notes: [String] = []
 
-    public init(parameter: String, low: Double, high: Double, metricLow: Double, metricHigh: Double) {
+    public init(parameter: String, low: Double, high: Double, metricLow: Double, metricHigh: Double,
+                swingLow: Double? = nil, swingHigh: Double? = nil, rank: Int = 0, ties: [Int] = [], notes: [String] = []) {
+        self.swingLow = swingLow; self.swingHigh = swingHigh
+        self.rank = rank; self.ties = ties; self.notes = notes
         self.parameter = parameter
         self.low = low
         self.high = high
@@ -123,10 +140,13 @@ public struct InterventionEffect: Sendable, Equatable {
     public var ciHigh: Double
     /// The intervention's clipped or rounded changes, one line each.
     public var notes: [String] = []
+    /// The scope the effect is of ("plan" or a requisition; "" where not said).
+    public var scope = ""
 
     public init(name: String, baseline: Double, value: Double, difference: Double, ciLow: Double, ciHigh: Double,
-                notes: [String] = []) {
+                notes: [String] = [], scope: String = "") {
         self.notes = notes
+        self.scope = scope
         self.name = name
         self.baseline = baseline
         self.value = value

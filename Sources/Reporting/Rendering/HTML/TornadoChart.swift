@@ -28,8 +28,15 @@ enum TornadoChart {
         let center = baseline ?? (lo + hi) / 2
         for (i, b) in sorted.enumerated() {
             let y = frame.top + Double(i) * rowHeight
-            svg.text(ChartFrame.shorten(b.parameter, limit: 50), x: labelWidth - 10, y: y + 20, anchor: .end,
-                     class: "label", tooltip: b.parameter)
+            // A rank whose interval overlaps another's is marked "=" (a tie).
+            let tie = b.ties.isEmpty ? "" : " ="
+            func size(_ v: Double) -> String { String(metric.formatChange(v).drop { $0 == "+" }) }
+            let interval = b.swingLow.flatMap { l in b.swingHigh.map { h in
+                "; swing \(size(b.swing)), 95% interval \(size(l)) to \(size(h))" } } ?? ""
+            let tied = b.ties.isEmpty ? "" : "; tied with rank" + (b.ties.count == 1 ? " " : "s ")
+                + b.ties.map(String.init).joined(separator: ", ")
+            svg.text(ChartFrame.shorten(b.parameter, limit: 48) + tie, x: labelWidth - 10, y: y + 20, anchor: .end,
+                     class: "label", tooltip: b.parameter + interval + tied)
             for (v, input, cls, side) in [(b.metricLow, b.low, "t-low", "low"), (b.metricHigh, b.high, "t-high", "high")] {
                 let a = min(x(center), x(v)), w = abs(x(v) - x(center))
                 svg.rect(x: a, y: y + 5, width: max(w, 1), height: rowHeight - 10, class: cls,
