@@ -41,7 +41,10 @@ struct Compare: ParsableCommand {
         let scenario = try change.apply(to: options.apply(to: try input.load()))
         if let shard = try sharding.parsed(out: out, refusing: [("--delimiter", csv.delimiter != nil),
                                                                ("--decimal-comma", csv.decimalComma),
-                                                               ("--change", !change.changes.isEmpty)]) {
+                                                               ("--change", !change.changes.isEmpty)],
+                                             unsharded: [("--precision", precision.precision != nil,
+                                                          "where a run stops depends on every trial before it; "
+                                                              + "shard a fixed --trials N instead")]) {
             return try runShard(shard, scenario)
         }
         var job = CompareJob(scenario: scenario, interventions: interventions.isEmpty ? nil : interventions, directory: out,

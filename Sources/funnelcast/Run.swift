@@ -49,7 +49,10 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = try change.apply(to: options.apply(to: try input.load()))
         if let shard = try sharding.parsed(out: out, refusing: [("--html", html != nil), ("--decimal-comma", csv.decimalComma),
-                                                               ("--change", !change.changes.isEmpty)]) {
+                                                               ("--change", !change.changes.isEmpty)],
+                                             unsharded: [("--precision", precision.precision != nil,
+                                                          "where a run stops depends on every trial before it; "
+                                                              + "shard a fixed --trials N instead")]) {
             return try runShard(shard, scenario)
         }
         let info = ReportInfo(scenarioFile: input.scenario,

@@ -123,4 +123,19 @@ final class MergeCommandTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/x.fcpart"))
     }
+
+    /// `run` and `compare` with `--precision` stop when the interval is
+    /// narrow enough, which no shard can know: refused in one line, not
+    /// silently run at a fixed N.
+    func testPrecisionIsRefusedWithShard() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for command in ["run", "compare"] {
+            let r = try CLI.run([command, plan, "--shard", "0/2", "--out", dir + "/x.fcpart", "--precision", "0.01"])
+            XCTAssertEqual(r.status, 1, command)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("--shard: --precision cannot be sharded"), r.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/x.fcpart"))
+    }
 }
