@@ -52,10 +52,20 @@ final class ValidationTests: XCTestCase {
     }
 
     func testListWhereMappingNeeded() {
+        let yaml = Fixture.replacing(line: 15, with: "    offer: [0.8]", in: Fixture.replacing(line: 16, with: "    # none"))
+        assertSingleIssue(yaml, line: 15, path: "requisitions.backend.offer",
+                          message: "expected a mapping with fields hr_workdays, recruiter_hours, accept, response_days, not a list",
+                          value: "[0.8]")
+    }
+
+    /// `sourcing` may be a list since channels (MODEL.md 21.5), but each item
+    /// is a channel's mapping: a bare number is named by its index.
+    func testSourcingListItemThatIsNotAChannel() {
         let yaml = Fixture.replacing(line: 6, with: "    sourcing: [10]", in: Fixture.replacing(line: 7, with: "    # none"))
-        assertSingleIssue(yaml, line: 6, path: "requisitions.backend.sourcing",
-                          message: "expected a mapping with fields applicants_per_week, initial_pool, cost_per_applicant, max_applicants, not a list",
-                          value: "[10]")
+        assertSingleIssue(yaml, line: 6, path: "requisitions.backend.sourcing[0]",
+                          message: "expected a channel mapping with fields channel, applicants_per_week, initial_pool, "
+                              + "cost_per_applicant, max_applicants, pass_factor, not a single value",
+                          value: "10")
     }
 
     func testListWhereNumberNeeded() {
