@@ -33,7 +33,7 @@ let package = Package(
         // Shards of a run (MODEL.md 20): ranges, the .fcpart file, merges.
         .target(name: "Shards", dependencies: ["Jobs", "Forecast", "FunnelModel", "Reporting", "ScenarioYAML", "Simulation"]),
         // Many trials in parallel, and the statistics over them.
-        .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling"]),
+        .target(name: "Forecast", dependencies: ["Simulation", "FunnelModel", "Sampling", "History"]),
         // One trial: calendar and work clock, event queue, pools, the funnel.
         // (History for the event kinds a trial's recorder receives.)
         .target(name: "Simulation", dependencies: ["FunnelModel", "Sampling", "History"]),
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "FunnelModelTests", dependencies: ["FunnelModel", "ScenarioYAML", "Sampling", "TestSupport"]),
         // The engine; the uncertain-parameter guard also loads the example plans.
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FunnelModel", "Sampling", "History", "ScenarioYAML", "TestSupport"]),
-        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL", "TestSupport"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Simulation", "FunnelModel", "ScenarioYAML", "Sampling", "CGSL", "History", "TestSupport"]),
         // Golden/: the pinned CSVs, read from the source tree (not a resource: record mode rewrites them).
         .testTarget(name: "FunnelcastCLITests", dependencies: ["funnelcast", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Forecast", "FunnelModel", "ScenarioYAML", "Simulation", "TestSupport"]),
