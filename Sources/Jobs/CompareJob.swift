@@ -19,6 +19,10 @@ public struct CompareJob {
     /// metric is this precise (the scenario's trials as the cap); the
     /// comparison then runs on that many trials.
     public var precision: PrecisionSetting?
+    /// `compare A.yaml B.yaml`: the second file as a variant of the first
+    /// (`ScenarioPair.variant`) and the two files' names for the table;
+    /// nil: the scenario's interventions.
+    public var pair: (variant: InterventionComparison.Variant, files: (baseline: String, other: String))?
 
     public init(scenario: Scenario, interventions: [String]? = nil, directory: String? = nil,
                 precision: PrecisionSetting? = nil) {
@@ -36,6 +40,10 @@ public struct CompareJob {
         }
         if let precision { _ = try precision.choice(SimulationModel(scenario)) }
         try limits.checkJob(SimulationModel(scenario), trials: scenario.trials, threads: threads, keepsTrialColumns: true)
+        if let pair {
+            try limits.checkJob(SimulationModel(pair.variant.scenario), trials: scenario.trials, threads: threads,
+                                keepsTrialColumns: true)
+        }
         return Prepared(job: self, outputs: outputs)
     }
 
@@ -61,12 +69,21 @@ public struct CompareJob {
             }
             let results: [InterventionComparison.Result]
             do {
-                let chosen = try InterventionComparison.select(job.interventions, from: scenario)
-                let bar = context.progress(scenario.trials * (1 + chosen.count))
-                defer { bar.finish() }
-                results = try InterventionComparison.run(scenario: scenario, interventions: chosen,
-                                                         options: context.runOptions(scenario),
-                                                         progress: { bar.advance(by: $0) }).results
+                if var pair = job.pair {
+                    pair.variant.scenario.trials = scenario.trials
+                    let bar = context.progress(scenario.trials * 2)
+                    defer { bar.finish() }
+                    results = try InterventionComparison.run(scenario: scenario, variants: [pair.variant],
+                                                             options: context.runOptions(scenario),
+                                                             progress: { bar.advance(by: $0) }).results
+                } else {
+                    let chosen = try InterventionComparison.select(job.interventions, from: scenario)
+                    let bar = context.progress(scenario.trials * (1 + chosen.count))
+                    defer { bar.finish() }
+                    results = try InterventionComparison.run(scenario: scenario, interventions: chosen,
+                                                             options: context.runOptions(scenario),
+                                                             progress: { bar.advance(by: $0) }).results
+                }
             } catch {
                 if error == .interrupted { return JobOutcome(interruption: .beforeFinish) }
                 throw .analysis(error)
@@ -77,7 +94,8 @@ public struct CompareJob {
                 }
                 let sentence = reached.map { "Precision (the baseline's): " + $0.sentence + "\n" } ?? ""
                 return JobOutcome(written: written.map { [$0] } ?? [],
-                                  text: sentence + InterventionReport.render(results, trials: scenario.trials))
+                                  text: sentence + InterventionReport.render(results, trials: scenario.trials,
+                                                                                       files: job.pair?.files))
             } catch {
                 throw .output(error)
             }

@@ -30,9 +30,12 @@ struct ScenarioArgument: ParsableArguments {
     var scenario: String
 
     /// Loads the scenario or prints every problem, one per line, and exits 1.
-    func load() throws -> Scenario {
+    func load() throws -> Scenario { try Self.load(path: scenario) }
+
+    /// Loads the scenario at `path` or prints every problem, one per line, and exits 1.
+    static func load(path: String) throws -> Scenario {
         do {
-            return try ScenarioLoader.load(path: scenario)
+            return try ScenarioLoader.load(path: path)
         } catch {
             for issue in error.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
             throw ExitCode(1)

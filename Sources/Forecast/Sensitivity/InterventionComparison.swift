@@ -49,30 +49,52 @@ public enum InterventionComparison {
         return known.filter { names.contains($0.name) }
     }
 
+    /// A plan to compare with the baseline on the same random numbers: an
+    /// intervention applied to the baseline, or a second scenario file
+    /// (`compare A.yaml B.yaml`), with the lines that say what was clipped
+    /// or not carried over.
+    public struct Variant: Sendable {
+        public var name: String
+        public var notes: [String]
+        public var scenario: Scenario
+
+        public init(name: String, notes: [String] = [], scenario: Scenario) {
+            self.name = name; self.notes = notes; self.scenario = scenario
+        }
+    }
+
     /// Runs the baseline and each intervention; returns the baseline's
     /// forecast and one result per intervention.
     public static func run(scenario: Scenario, interventions: [Intervention], options: RunOptions,
                            progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> (baseline: Forecast, results: [Result]) {
-        let base = SimulationModel(scenario)
         // Check every intervention before the first trial runs.
-        var models: [SimulationModel] = []
-        var notes: [[String]] = []
+        var variants: [Variant] = []
         for i in interventions {
             do {
                 let changed = try scenario.applying(i)
-                notes.append(changed.changeNotes)
-                models.append(SimulationModel(changed).aligningParameterStreams(with: base))
+                variants.append(Variant(name: i.name, notes: changed.changeNotes, scenario: changed))
             } catch {
                 throw SensitivityError("\(error)")
             }
         }
+        return try run(scenario: scenario, variants: variants, options: options, progress: progress)
+    }
+
+    /// Runs the baseline and each variant on the baseline's trials, seed and
+    /// streams (the variants' uncertain parameters aligned by path, so a
+    /// parameter both have draws the same numbers); one result per variant.
+    /// A variant must be comparable with the baseline (`comparable`).
+    public static func run(scenario: Scenario, variants: [Variant], options: RunOptions,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws(SensitivityError) -> (baseline: Forecast, results: [Result]) {
+        let base = SimulationModel(scenario)
+        let models = variants.map { SimulationModel($0.scenario).aligningParameterStreams(with: base) }
         let (baseForecast, baseBuilder) = ForecastRunner.forecast(model: base, options: options, progress: progress)
         if options.isCancelled?() == true { throw .interrupted }
         var results: [Result] = []
-        for (k, (i, model)) in zip(interventions, models).enumerated() {
+        for (v, model) in zip(variants, models) {
             let (forecast, builder) = ForecastRunner.forecast(model: model, options: options, progress: progress)
             if options.isCancelled?() == true { throw .interrupted }
-            results.append(Result(intervention: i.name, notes: notes[k],
+            results.append(Result(intervention: v.name, notes: v.notes,
                                   effects: effects(baseline: (baseForecast, baseBuilder), changed: (forecast, builder))))
         }
         return (baseForecast, results)

@@ -1,4 +1,5 @@
 import Forecast
+import Foundation
 
 /// One table per intervention: the plan's and each requisition's key
 /// metrics, baseline -> intervention, the change and its 95% interval.
@@ -8,15 +9,24 @@ public enum InterventionReport {
     public static let keyMetrics: [Metric] = [.onTime, .filledByDeadline, .filled, .timeToFill, .timeToFillRestricted,
                                               .timeToStart, .cost, .costPerHire]
 
-    public static func render(_ results: [InterventionComparison.Result], trials: Int) -> String {
+    /// `files`: the two scenario files of `compare A.yaml B.yaml` (the
+    /// result is B against A; the columns are headed A and B); nil: the
+    /// scenario's interventions against its baseline.
+    public static func render(_ results: [InterventionComparison.Result], trials: Int,
+                              files: (baseline: String, other: String)? = nil) -> String {
         var out = ""
         for r in results {
-            out += "Intervention: \(r.intervention)\n"
+            if let files {
+                out += "Compared: B = \(files.other) against A = \(files.baseline) (the baseline)\n"
+            } else {
+                out += "Intervention: \(r.intervention)\n"
+            }
             for note in r.notes { out += "note: \(note)\n" }
             out += "\(Format.trials(trials)), "
                 + "the same random numbers as the baseline\n"
-            var t = TextTable(columns: [.left("scope"), .left("metric"), .right("trials"), .right("baseline"),
-                                        .right("intervention"), .right("change"), .right("95% interval")])
+            var t = TextTable(columns: [.left("scope"), .left("metric"), .right("trials"),
+                                        .right(files == nil ? "baseline" : "A"),
+                                        .right(files == nil ? "intervention" : "B"), .right("change"), .right("95% interval")])
             var scope: String? = nil
             let shown = r.effects.filter { keyMetrics.contains($0.metric) }
             var scopes: [String] = []
@@ -36,7 +46,7 @@ public enum InterventionReport {
                 scope = e.scope
             }
             out += t.render() + "\n"
-            out += legend + "\n\n"
+            out += (files == nil ? legend : fileLegend) + "\n\n"
         }
         return out
     }
@@ -49,6 +59,11 @@ public enum InterventionReport {
         time to fill (mean if filled): the trial's mean over its filled openings; restricted: of min(time, horizon), \
         every opening.
         """
+
+    /// The legend of `compare A.yaml B.yaml`'s table.
+    public static let fileLegend = legend
+        .replacingOccurrences(of: "baseline, intervention and change", with: "A, B and change")
+        .replacingOccurrences(of: "so intervention - baseline = change", with: "so B - A = change")
 
     /// Time-like metrics (and cost per hire): a median row comes first.
     static func leadsWithMedian(_ m: Metric) -> Bool {
