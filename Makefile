@@ -16,9 +16,20 @@ ARGS ?=
 
 SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
 
+# The tests run on an optimized build with @testable imports allowed: the
+# suite's trials and its fuzzer then take about a quarter of a debug
+# build's time, and `make test-report` and `make test-slurm` reuse that
+# build. `make build` and `make run` build without -enable-testing (the
+# fastest binary), so after `make test` they rebuild once. Debug-only
+# checks (`assert`, `#if DEBUG`: the engine's release-count check, the
+# event queue's times, the schema's field lists) run in `make
+# test-sanitize`, which stays a debug build, and in `make test-debug`.
+TEST_FLAGS = -c release -Xswiftc -enable-testing $(SWIFT_FLAGS)
+TEST_FUZZ_COUNT ?= 20000
+
 REPORT_OUT ?= $(OUT)/report-check
 
-.PHONY: deps build run test test-report fuzz test-sanitize test-slurm bench clean install uninstall
+.PHONY: deps build run test test-debug test-report fuzz test-sanitize test-slurm bench clean install uninstall
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -33,32 +44,38 @@ build: deps
 run: build
 	$(BUILD_DIR)/release/funnelcast run $(SCENARIO) --out $(OUT) $(ARGS)
 
+# Every test on the release build (TEST_FLAGS), the fuzzer with
+# TEST_FUZZ_COUNT inputs; `make test-debug` runs them on a debug build.
 test: deps
-	$(SWIFT) test $(SWIFT_FLAGS)
+	FUNNELCAST_FUZZ_COUNT=$(TEST_FUZZ_COUNT) $(SWIFT) test $(TEST_FLAGS)
 
-# Renders the reference plan's report (debug build, 2000 trials) and a page
+test-debug: deps
+	$(SWIFT) test --scratch-path $(BUILD_DIR)-debug
+
+# Renders the reference plan's report (the tests' release build, 2000 trials) and a page
 # with hand-made tornado and interventions sections in headless Chromium;
 # fails on a console error or a missing or empty chart. Screenshots are left
 # in $(REPORT_OUT) to look at.
 test-report: deps
 	./scripts/install-chromium.sh
-	$(SWIFT) build $(SWIFT_FLAGS) --product funnelcast
+	$(SWIFT) build $(TEST_FLAGS) --product funnelcast
 	mkdir -p $(REPORT_OUT)
 	FUNNELCAST_REPORT_SAMPLE=$(abspath $(REPORT_OUT))/sample-extras.html \
-		$(SWIFT) test $(SWIFT_FLAGS) --filter HTMLReportTests/testWriteSampleWithExtras
-	./scripts/test-report.sh $(BUILD_DIR)/debug/funnelcast $(REPORT_OUT) $(abspath $(REPORT_OUT))/sample-extras.html
+		$(SWIFT) test $(TEST_FLAGS) --filter HTMLReportTests/testWriteSampleWithExtras
+	./scripts/test-report.sh $(BUILD_DIR)/release/funnelcast $(REPORT_OUT) $(abspath $(REPORT_OUT))/sample-extras.html
 
 # Shards on a real scheduler (docs/scale-out.md): a one-node Slurm cluster in
 # a temporary folder (slurm-wlm and munge installed when missing, as root),
 # 4 shards of the reference plan and a 3-shard Sobol study submitted with
 # deploy/slurm/submit.sh, merged, compared byte for byte with unsharded runs;
-# the daemons stopped after. BUILD=release for a release build.
+# the daemons stopped after. On the tests' release build; BUILD=debug for a
+# debug one.
 test-slurm: deps
-	BUILD=$(or $(BUILD),debug) SWIFT_BUILD_FLAGS="$(SWIFT_FLAGS)" ./scripts/test-slurm.sh
+	BUILD=$(or $(BUILD),release) SWIFT_BUILD_FLAGS="$(SWIFT_FLAGS) $(if $(filter debug,$(BUILD)),,-Xswiftc -enable-testing)" ./scripts/test-slurm.sh
 
 # The scenario fuzzer at full strength: FUZZ_COUNT mutated copies of
 # Scenarios/*.yaml through the loader and, for those that load, 2 trials.
-# `make test` runs it too, with 5,000 inputs in a debug build.
+# `make test` runs it too, with TEST_FUZZ_COUNT (20,000) inputs.
 FUZZ_COUNT ?= 100000
 FUZZ_SEED ?= 20270301
 
