@@ -19,7 +19,9 @@ SWIFT_FLAGS = --scratch-path $(BUILD_DIR)
 # The tests run on an optimized build with @testable imports allowed: the
 # suite's trials and its fuzzer then take about a quarter of a debug
 # build's time, and `make test-report` and `make test-slurm` reuse that
-# build. `make build` and `make run` build without -enable-testing (the
+# build: they build with --build-tests (a build of the products alone
+# compiles every module again, with other flags), which has funnelcast
+# too. `make build` and `make run` build without -enable-testing (the
 # fastest binary), so after `make test` they rebuild once. Debug-only
 # checks (`assert`, `#if DEBUG`: the engine's release-count check, the
 # event queue's times, the schema's field lists) run in `make
@@ -58,7 +60,7 @@ test-debug: deps
 # in $(REPORT_OUT) to look at.
 test-report: deps
 	./scripts/install-chromium.sh
-	$(SWIFT) build $(TEST_FLAGS) --product funnelcast
+	$(SWIFT) build $(TEST_FLAGS) --build-tests
 	mkdir -p $(REPORT_OUT)
 	FUNNELCAST_REPORT_SAMPLE=$(abspath $(REPORT_OUT))/sample-extras.html \
 		$(SWIFT) test $(TEST_FLAGS) --filter HTMLReportTests/testWriteSampleWithExtras
@@ -71,7 +73,8 @@ test-report: deps
 # the daemons stopped after. On the tests' release build; BUILD=debug for a
 # debug one.
 test-slurm: deps
-	BUILD=$(or $(BUILD),release) SWIFT_BUILD_FLAGS="$(SWIFT_FLAGS) $(if $(filter debug,$(BUILD)),,-Xswiftc -enable-testing)" ./scripts/test-slurm.sh
+	BUILD=$(or $(BUILD),release) SWIFT_BUILD_FLAGS="$(SWIFT_FLAGS) $(if $(filter debug,$(BUILD)),,-Xswiftc -enable-testing)" \
+		SWIFT_BUILD_WHAT=--build-tests ./scripts/test-slurm.sh
 
 # The scenario fuzzer at full strength: FUZZ_COUNT mutated copies of
 # Scenarios/*.yaml through the loader and, for those that load, 2 trials.

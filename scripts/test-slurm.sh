@@ -11,6 +11,8 @@
 #   BUILD=release scripts/test-slurm.sh
 #   FUNNELCAST_SLURM_TIMEOUT=900 scripts/test-slurm.sh   # seconds to wait for the jobs (default 600)
 #   SWIFT_BUILD_FLAGS="--scratch-path .build-x" scripts/test-slurm.sh
+#   SWIFT_BUILD_WHAT=--build-tests scripts/test-slurm.sh   # what to build (default --product funnelcast;
+#                                    # make test-slurm builds the tests' build, which has funnelcast too)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -31,7 +33,7 @@ started=$(date +%s)
 
 echo "test-slurm: building funnelcast ($build)"
 # shellcheck disable=SC2086
-swift build -c "$build" ${SWIFT_BUILD_FLAGS:-} --product funnelcast >"$tmp/build.log" 2>&1 \
+swift build -c "$build" ${SWIFT_BUILD_FLAGS:-} ${SWIFT_BUILD_WHAT:---product funnelcast} >"$tmp/build.log" 2>&1 \
     || { cat "$tmp/build.log" >&2; exit 1; }
 # shellcheck disable=SC2086
 bin=$(swift build -c "$build" ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/funnelcast
