@@ -25,12 +25,10 @@ extension ForecastBuilder {
             w.double(h.binWidth); w.ints(h.counts); w.int(h.beyond)
             w.int(timeline[s].count)
             for week in timeline[s] { w.ints(week.counts) }
-            w.int(funnelSums[s].count)
-            for f in funnelSums[s] {
-                for v in [f.entered, f.passed, f.noShows, f.withdrawn, f.contactFailures, f.rejected, f.released] { w.double(v) }
-            }
+            ForecastBuilder.encodeFunnel(funnelSums[s], into: &w)
         }
         starts.encode(into: &w)
+        channels.encode(into: &w)
         capacity.encode(into: &w)
         if keepsTrialColumns {
             for c in columns { w.doubles(c) }
@@ -70,18 +68,10 @@ extension ForecastBuilder {
                 guard !counts.isEmpty, counts.allSatisfy({ $0 >= 0 }) else { throw .invalid("a timeline histogram of \(counts)") }
                 timeline[s][k] = IntegerHistogram(counts: counts)
             }
-            try expect(funnelSums[s].count, "funnel steps")
-            for j in funnelSums[s].indices {
-                funnelSums[s][j].entered = try r.double()
-                funnelSums[s][j].passed = try r.double()
-                funnelSums[s][j].noShows = try r.double()
-                funnelSums[s][j].withdrawn = try r.double()
-                funnelSums[s][j].contactFailures = try r.double()
-                funnelSums[s][j].rejected = try r.double()
-                funnelSums[s][j].released = try r.double()
-            }
+            try ForecastBuilder.decodeFunnel(&r, into: &funnelSums[s])
         }
         try starts.decode(&r)
+        try channels.decode(&r)
         try capacity.decode(&r)
         if keeps {
             func column() throws(ByteReader.Failure) -> [Double] {
@@ -95,6 +85,32 @@ extension ForecastBuilder {
             }
             try expect(parameterColumns.count, "uncertain parameters")
             for p in parameterColumns.indices { parameterColumns[p] = try column() }
+        }
+    }
+}
+
+extension ForecastBuilder {
+    /// Funnel sums as their count, then seven doubles per row (`open` is
+    /// worked out when built).
+    static func encodeFunnel(_ rows: [FunnelStep], into w: inout ByteWriter) {
+        w.int(rows.count)
+        for f in rows {
+            for v in [f.entered, f.passed, f.noShows, f.withdrawn, f.contactFailures, f.rejected, f.released] { w.double(v) }
+        }
+    }
+
+    /// Reads back what `encodeFunnel` wrote into rows of the same layout.
+    static func decodeFunnel(_ r: inout ByteReader, into rows: inout [FunnelStep]) throws(ByteReader.Failure) {
+        let got = try r.int()
+        guard got == rows.count else { throw .invalid("\(got) funnel steps where the scenario has \(rows.count)") }
+        for j in rows.indices {
+            rows[j].entered = try r.double()
+            rows[j].passed = try r.double()
+            rows[j].noShows = try r.double()
+            rows[j].withdrawn = try r.double()
+            rows[j].contactFailures = try r.double()
+            rows[j].rejected = try r.double()
+            rows[j].released = try r.double()
         }
     }
 }

@@ -32,6 +32,9 @@ public struct Forecast: Sendable {
     /// Per requisition (in scope order, without the plan): starts by each
     /// deadline and the k-th start's date (MODEL.md 21.9, `starts.csv`).
     public var starts: [RequisitionStarts] = []
+    /// Per sourcing channel, in the scenario's order (MODEL.md 21.5): its
+    /// funnel, applicants, hires and cost; empty without channels.
+    public var channels: [ChannelSummary] = []
 
     public func summary(_ scope: Int, _ metric: Metric) -> MetricSummary {
         summaries[scope][Metric.allCases.firstIndex(of: metric)!]

@@ -42,6 +42,8 @@ public struct ForecastBuilder: Sendable {
     var timeline: [[IntegerHistogram]]
     /// Starts by each deadline and the k-th start (MODEL.md 21.9).
     var starts: StartsTally
+    /// Each sourcing channel's funnel, hires and cost (MODEL.md 21.5).
+    var channels: ChannelTally
     var events = 0.0
     /// The pools' utilisation and waits (MODEL.md 21.4).
     var capacity: CapacityBuilder
@@ -78,15 +80,20 @@ public struct ForecastBuilder: Sendable {
         }
         funnelSums = ForecastBuilder.funnelTemplate(model)
         starts = StartsTally(model: model, exactTrials: exactTrials)
+        channels = ChannelTally(model: model)
         capacity = CapacityBuilder(model: model)
     }
 
     /// Funnel rows per scope: requisitions' own stages; the plan's are
     /// `planStageNames` (17.10, issue 15).
     static func funnelTemplate(_ model: SimulationModel) -> [[FunnelStep]] {
-        let tail = ["decision", "offer", "background_check", "start"]
-        let plan = (planStageNames(model.requisitions.map { ($0.name, $0.stages.map(\.name)) }) + tail).map(FunnelStep.init(stage:))
-        return [plan] + model.requisitions.map { r in (r.stages.map(\.name) + tail).map(FunnelStep.init(stage:)) }
+        [funnelTail(planStageNames(model.requisitions.map { ($0.name, $0.stages.map(\.name)) }))]
+            + model.requisitions.map { funnelTail($0.stages.map(\.name)) }
+    }
+
+    /// Empty funnel rows for these stages, then the steps after them.
+    static func funnelTail(_ stages: [String]) -> [FunnelStep] {
+        (stages + ["decision", "offer", "background_check", "start"]).map(FunnelStep.init(stage:))
     }
 
     /// The plan's funnel rows for the requisitions' stage lists: one row per
@@ -176,34 +183,74 @@ public struct ForecastBuilder: Sendable {
             timeline[0][k].add(plan)
         }
         starts.add(outcome, model: model)
+        channels.add(outcome)
     }
 
     private mutating func addFunnel(_ o: RequisitionOutcome, spec: CompiledRequisition, scope: Int) {
-        for (i, stage) in spec.stages.enumerated() {
-            let j = scope == 0 ? funnelSums[0].firstIndex { $0.stage == stage.name || $0.stage == "\(spec.name).\(stage.name)" }! : i
-            funnelSums[scope][j].entered += o.stageEntered[i]
-            funnelSums[scope][j].passed += o.stagePassed[i]
-            funnelSums[scope][j].noShows += o.stageNoShows[i]
-            funnelSums[scope][j].withdrawn += o.stageWithdrawn[i]
-            funnelSums[scope][j].contactFailures += o.stageContactFailures[i]
-            funnelSums[scope][j].rejected += o.stageRejected[i]
-            funnelSums[scope][j].released += o.stageReleased[i]
+        let rows = scope == 0
+            ? spec.stages.map { stage in funnelSums[0].firstIndex { $0.stage == stage.name || $0.stage == "\(spec.name).\(stage.name)" }! }
+            : Array(spec.stages.indices)
+        ForecastBuilder.addFunnel(o, stageRows: rows, into: &funnelSums[scope])
+    }
+
+    /// Adds one trial's counts of a requisition (or a channel) to funnel
+    /// rows: stage i into row stageRows[i], then the four steps after the
+    /// stages into the last four rows.
+    static func addFunnel(_ o: RequisitionOutcome, stageRows: [Int], into f: inout [FunnelStep]) {
+        for (i, j) in stageRows.enumerated() {
+            f[j].entered += o.stageEntered[i]
+            f[j].passed += o.stagePassed[i]
+            f[j].noShows += o.stageNoShows[i]
+            f[j].withdrawn += o.stageWithdrawn[i]
+            f[j].contactFailures += o.stageContactFailures[i]
+            f[j].rejected += o.stageRejected[i]
+            f[j].released += o.stageReleased[i]
         }
-        let n = funnelSums[scope].count
-        funnelSums[scope][n - 4].entered += o[.finalists]
-        funnelSums[scope][n - 4].passed += o[.offers]
-        funnelSums[scope][n - 4].withdrawn += o[.decisionWithdrawn]
-        funnelSums[scope][n - 4].released += o[.releasedFinalists]
-        funnelSums[scope][n - 3].entered += o[.offers]
-        funnelSums[scope][n - 3].passed += o[.accepted]
-        funnelSums[scope][n - 3].rejected += o[.declines]
-        funnelSums[scope][n - 3].released += o[.releasedOffers]
-        funnelSums[scope][n - 2].entered += o[.checks]
-        funnelSums[scope][n - 2].passed += o[.checksPassed]
-        funnelSums[scope][n - 2].rejected += o[.bgFail] + o[.bgFalseFail]
-        funnelSums[scope][n - 1].entered += o[.noticeStarted]
-        funnelSums[scope][n - 1].passed += o[.filled]
-        funnelSums[scope][n - 1].rejected += o[.reneges]
+        let n = f.count
+        f[n - 4].entered += o[.finalists]
+        f[n - 4].passed += o[.offers]
+        f[n - 4].withdrawn += o[.decisionWithdrawn]
+        f[n - 4].released += o[.releasedFinalists]
+        f[n - 3].entered += o[.offers]
+        f[n - 3].passed += o[.accepted]
+        f[n - 3].rejected += o[.declines]
+        f[n - 3].released += o[.releasedOffers]
+        f[n - 2].entered += o[.checks]
+        f[n - 2].passed += o[.checksPassed]
+        f[n - 2].rejected += o[.bgFail] + o[.bgFalseFail]
+        f[n - 1].entered += o[.noticeStarted]
+        f[n - 1].passed += o[.filled]
+        f[n - 1].rejected += o[.reneges]
+    }
+
+    /// Adds funnel sums of later trials.
+    static func mergeFunnel(_ other: [FunnelStep], into f: inout [FunnelStep]) {
+        for j in f.indices {
+            let o = other[j]
+            f[j].entered += o.entered
+            f[j].passed += o.passed
+            f[j].noShows += o.noShows
+            f[j].withdrawn += o.withdrawn
+            f[j].contactFailures += o.contactFailures
+            f[j].rejected += o.rejected
+            f[j].released += o.released
+            f[j].open += o.open
+        }
+    }
+
+    /// Funnel sums as mean counts per trial, with what is still in each
+    /// step at the horizon (`open`, the remainder: exact, the sums being
+    /// whole numbers).
+    static func meanFunnel(_ rows: [FunnelStep], trials: Int) -> [FunnelStep] {
+        let n = Double(max(1, trials))
+        return rows.map { r in
+            var m = r
+            m.open = max(0, r.remainder)
+            m.entered /= n; m.passed /= n; m.noShows /= n
+            m.withdrawn /= n; m.contactFailures /= n; m.rejected /= n
+            m.released /= n; m.open /= n
+            return m
+        }
     }
 
     /// Adds the trials `other` holds, which follow this builder's in trial
@@ -217,6 +264,7 @@ public struct ForecastBuilder: Sendable {
         trials += other.trials
         events += other.events
         starts.merge(other.starts)
+        channels.merge(other.channels)
         capacity.merge(other.capacity)
         for i in series.indices { series[i].merge(other.series[i]) }
         for s in 0..<scopeCount {
@@ -225,17 +273,7 @@ public struct ForecastBuilder: Sendable {
             restrictedFills[s].merge(other.restrictedFills[s])
             fillHistograms[s].merge(other.fillHistograms[s])
             for k in timeline[s].indices { timeline[s][k].merge(other.timeline[s][k]) }
-            for j in funnelSums[s].indices {
-                let o = other.funnelSums[s][j]
-                funnelSums[s][j].entered += o.entered
-                funnelSums[s][j].passed += o.passed
-                funnelSums[s][j].noShows += o.noShows
-                funnelSums[s][j].withdrawn += o.withdrawn
-                funnelSums[s][j].contactFailures += o.contactFailures
-                funnelSums[s][j].rejected += o.rejected
-                funnelSums[s][j].released += o.released
-                funnelSums[s][j].open += o.open
-            }
+            ForecastBuilder.mergeFunnel(other.funnelSums[s], into: &funnelSums[s])
         }
         if keepsTrialColumns {
             for i in columns.indices { columns[i].append(contentsOf: other.columns[i]) }
@@ -290,17 +328,7 @@ public struct ForecastBuilder: Sendable {
             }
         }
         let n = Double(max(1, trials))
-        let funnel = funnelSums.map { rows in
-            rows.map { r in
-                var m = r
-                // The sums are whole numbers, so the remainder is exact.
-                m.open = max(0, r.remainder)
-                m.entered /= n; m.passed /= n; m.noShows /= n
-                m.withdrawn /= n; m.contactFailures /= n; m.rejected /= n
-                m.released /= n; m.open /= n
-                return m
-            }
-        }
+        let funnel = funnelSums.map { ForecastBuilder.meanFunnel($0, trials: trials) }
         let deadlines: [CivilDate?] = [scenario.requisitions.compactMap(\.deadline).max()]
             + scenario.requisitions.map(\.deadline)
         return Forecast(
@@ -310,7 +338,8 @@ public struct ForecastBuilder: Sendable {
             deadlines: deadlines, summaries: summaries, timeline: timelinePoints, funnel: funnel,
             eventsPerTrial: events / n, fillHistograms: fillHistograms,
             capacity: capacity.build(start: scenario.start, horizon: model.horizon),
-            starts: starts.build(model: model, start: scenario.start))
+            starts: starts.build(model: model, start: scenario.start),
+            channels: channels.build(model: model, trials: trials))
     }
 }
 

@@ -66,7 +66,11 @@ extension Scenario {
                     issue(cpath, p, nil)
                     continue
                 }
-                if let p = ScenarioRules.identifierProblem(c.name, what: "channel") { issue(cpath, p, c.name) }
+                if let p = ScenarioRules.identifierProblem(c.name, what: "channel") {
+                    issue(cpath, p, c.name)
+                } else if c.name == ScenarioRules.allChannels {
+                    issue(cpath, ScenarioRules.reservedChannelName, c.name)
+                }
                 if r.sourcing.channels[..<k].contains(where: { $0.name == c.name }) {
                     issue(cpath, ScenarioRules.duplicateName(c.name, what: "channel", firstLine: nil), c.name)
                 }

@@ -42,6 +42,12 @@ public enum ScenarioRules {
         return nil
     }
 
+    /// The `channel` of funnel.csv's and channels.csv's rows that count a
+    /// whole requisition (or the plan), so no channel may take the name.
+    public static let allChannels = "all"
+    public static let reservedChannelName =
+        "'all' is reserved (it names a requisition's total in funnel.csv's channel column); choose another name"
+
     /// Two items of one list with the same name; `firstLine` where known.
     public static func duplicateName(_ name: String, what: String, firstLine: Int?) -> String {
         let at = firstLine.map { " (first on line \($0))" } ?? ""

@@ -164,6 +164,8 @@ extension ScenarioReader {
             }
             if let problem = ScenarioRules.identifierProblem(name, what: "channel") {
                 report(node, f.path("channel"), problem, value: name)
+            } else if name == ScenarioRules.allChannels {
+                report(node, f.path("channel"), ScenarioRules.reservedChannelName, value: name)
             }
             if let first = names[name] {
                 report(node, f.path("channel"), ScenarioRules.duplicateName(name, what: "channel", firstLine: first), value: name)

@@ -11,8 +11,9 @@ public struct PartHeader: Sendable, Equatable {
     /// and of `report` (commands a version-3 reader does not know), and the
     /// pools' utilisation and waits (MODEL.md 21.4) in the builder's state.
     /// Also in 4: a tornado's body holds each run's statistics over its
-    /// batches too.
-    public static let formatVersion: UInt32 = 4
+    /// batches too. 5: each sourcing channel's funnel, applicants, hires
+    /// and cost (MODEL.md 21.5) after the starts.
+    public static let formatVersion: UInt32 = 5
 
     public var formatVersion: UInt32 = PartHeader.formatVersion
     /// The funnelcast version that wrote it (`funnelcast --version`).

@@ -42,6 +42,10 @@ public struct SimulationModel: Sendable {
     public let sources: [CompiledSource]
     /// Each requisition's sources, as a range of `sources`.
     let sourceRange: [Range<Int>]
+    /// The sources that are named channels (MODEL.md 21.5), in `sources`
+    /// order: the trial counts each one's funnel, hires and cost apart
+    /// (`TrialOutcome.channels`). Empty for a plan without channels.
+    public let channelSources: [Int]
     /// Whether any channel has a pass factor other than a fixed 1.
     let hasPassFactors: Bool
 
@@ -218,6 +222,7 @@ public struct SimulationModel: Sendable {
         }
         self.sources = sources
         sourceRange = ranges
+        channelSources = scenario.requisitions.isEmpty ? [] : sources.indices.filter { !sources[$0].name.isEmpty }
         hasPassFactors = sources.contains {
             if case .fixed(let v) = $0.passFactor { return v != 1 }
             return true

@@ -85,6 +85,13 @@ public struct TrialOutcome: Sendable {
     public var weekAvailable: [Double] = []
     public var poolBusy: [Double] = []
     public var poolWaits: [PoolWait] = []
+    /// Per channel (`SimulationModel.channelSources` order): what its
+    /// candidates did, counted as a requisition's are (stage counts, the
+    /// funnel's counters, hours, hires) with its cost: the channel's
+    /// applicants at its cost per applicant, its candidates' recruiter and
+    /// interviewer hours, checks and per-hire costs. The requisition-only
+    /// counters (cancelled, on time, by deadline, released) stay 0.
+    public var channels: [RequisitionOutcome] = []
 
     public init(model: SimulationModel) {
         requisitions = model.requisitions.map { r in
@@ -96,6 +103,9 @@ public struct TrialOutcome: Sendable {
         parameters = Array(repeating: 0, count: model.uncertainPaths.count)
         if model.countsWeekly {
             weekly = Array(repeating: 0, count: model.requisitions.count * model.weekCount * WeeklyMeasure.allCases.count)
+        }
+        channels = model.channelSources.map { k in
+            RequisitionOutcome(stageCount: model.requisitions[model.sources[k].requisition].stages.count)
         }
         weekAvailable = Array(repeating: 0, count: model.weekCount)
         poolBusy = Array(repeating: 0, count: model.diagnosedPools.count * model.weekCount)

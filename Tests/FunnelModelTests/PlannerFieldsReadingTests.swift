@@ -120,6 +120,14 @@ extension PlannerFieldsReadingTests {
                           path: "requisitions.backend.sourcing[0].channel", message: "missing required field 'channel'", value: nil)
     }
 
+    /// `all` names a requisition's total in funnel.csv's channel column.
+    func testAChannelCannotBeCalledAll() {
+        assertSingleIssue(withChannels("      - {channel: all, applicants_per_week: 3}"), line: 7,
+                          path: "requisitions.backend.sourcing.all.channel",
+                          message: "'all' is reserved (it names a requisition's total in funnel.csv's channel column); choose another name",
+                          value: "all")
+    }
+
     func testNegativePassFactor() {
         assertSingleIssue(withChannels("      - {channel: agency, applicants_per_week: 3, pass_factor: -0.5}"), line: 7,
                           path: "requisitions.backend.sourcing.agency.pass_factor", message: "must not be negative", value: "-0.5")

@@ -153,12 +153,13 @@ final class CommandTests: XCTestCase {
         }
         XCTAssertEqual(compared, 3 * 22 * 6)
 
-        // funnel.csv: every step of every scope.
+        // funnel.csv: every step of every scope (and channel, where there are any).
         let funnel = try rows("funnel.csv")
+        XCTAssertEqual(Array(funnel[0].prefix(3)), ["scope", "channel", "stage"])
         for row in funnel.dropFirst() {
-            let start = "<tr data-scope=\"\(row[0])\" data-stage=\"\(row[1])\">"
-            for (i, column) in funnel[0].enumerated().dropFirst(2) {
-                XCTAssertEqual(cell(start, column), row[i], "funnel \(row[0]) \(row[1]) \(column)")
+            let start = "<tr data-scope=\"\(row[0])\" data-channel=\"\(row[1])\" data-stage=\"\(row[2])\">"
+            for (i, column) in funnel[0].enumerated().dropFirst(3) {
+                XCTAssertEqual(cell(start, column), row[i], "funnel \(row[0]) \(row[1]) \(row[2]) \(column)")
             }
         }
 

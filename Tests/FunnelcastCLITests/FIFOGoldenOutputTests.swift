@@ -6,6 +6,8 @@ import XCTest
 /// pools, with every pool rewritten to `fifo`, must write byte for byte
 /// the files recorded before `priority` became the default (kept in
 /// `GoldenFIFO/`, never re-recorded: a change here is a change of `fifo`).
+/// funnel.csv is compared without the `channel` column it has gained
+/// since (all `all` in these plans).
 final class FIFOGoldenOutputTests: XCTestCase {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("GoldenFIFO")
@@ -29,6 +31,23 @@ final class FIFOGoldenOutputTests: XCTestCase {
         return lines.joined(separator: "\n")
     }
 
+    /// funnel.csv as it was before the sourcing channels' column (issue
+    /// 14): the second field dropped from every row, where it is the
+    /// header's `channel` or `all` (these plans have no channels); nil
+    /// otherwise. Names here are identifiers, so no field is quoted.
+    static func withoutChannelColumn(_ data: Data, delimiter: Character) -> Data? {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        var rows: [String] = []
+        for (i, row) in text.components(separatedBy: "\r\n").enumerated() {
+            if row.isEmpty { rows.append(row); continue }
+            var fields = row.split(separator: delimiter, omittingEmptySubsequences: false)
+            guard fields.count > 2, fields[1] == (i == 0 ? "channel" : "all") else { return nil }
+            fields.remove(at: 1)
+            rows.append(fields.joined(separator: String(delimiter)))
+        }
+        return Data(rows.joined(separator: "\r\n").utf8)
+    }
+
     func testFIFOReproducesTheOutputsOfSection9() throws {
         var mismatches: [String] = []
         for name in Self.caseNames {
@@ -46,7 +65,11 @@ final class FIFOGoldenOutputTests: XCTestCase {
             let result = try CLI.run(arguments)
             XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
             for file in c.files {
-                let produced = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
+                var produced = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
+                if file == "funnel.csv" {
+                    produced = try XCTUnwrap(Self.withoutChannelColumn(produced, delimiter: c.arguments.contains(";") ? ";" : ","),
+                                             "\(name): funnel.csv's channel column is not all 'all'")
+                }
                 let expected = try Data(contentsOf: Self.directory.appendingPathComponent(name).appendingPathComponent(file))
                 if produced != expected {
                     mismatches.append("\(name)/\(file): \(GoldenOutputTests.firstDifference(produced, expected))")

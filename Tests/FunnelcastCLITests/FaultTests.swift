@@ -37,7 +37,7 @@ final class FaultTests: XCTestCase {
         let r = try CLI.run(["run", small, "--trials", "40", "--out", dir, "--trials-csv", "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let before = try snapshot(dir)
-        XCTAssertEqual(Set(before.keys), ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "capacity.csv", "capacity-waits.csv", "trials.csv"])
+        XCTAssertEqual(Set(before.keys), ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "channels.csv", "capacity.csv", "capacity-waits.csv", "trials.csv"])
         return (dir, before)
     }
 
@@ -79,7 +79,7 @@ final class FaultTests: XCTestCase {
         let lines = r.stderr.split(separator: "\n")
         XCTAssertEqual(lines.count, 1, r.stderr)
         XCTAssertTrue(r.stderr.hasPrefix("funnelcast: interrupted by \(name) after "), r.stderr)
-        XCTAssertTrue(r.stderr.contains("of 1000000 trials: summary.csv, timeline.csv, funnel.csv, starts.csv, capacity.csv, capacity-waits.csv, trials.csv not written; "
+        XCTAssertTrue(r.stderr.contains("of 1000000 trials: summary.csv, timeline.csv, funnel.csv, starts.csv, channels.csv, capacity.csv, capacity-waits.csv, trials.csv not written; "
                                         + "\(dir) is as it was"), r.stderr)
         XCTAssertEqual(try snapshot(dir), before, "the previous outputs are intact, and no temporary file is left")
     }

@@ -23,7 +23,10 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(timeline[1].hasPrefix("plan,1,2027-03-07,"), timeline[1])
 
         let funnel = try CLI.lines(dir + "/funnel.csv")
-        XCTAssertEqual(funnel[0], "scope,stage,entered,passed,no_shows,withdrawn,contact_failures,rejected,released,open")
+        XCTAssertEqual(funnel[0], "scope,channel,stage,entered,passed,no_shows,withdrawn,contact_failures,rejected,released,open")
+        XCTAssertEqual(try CLI.lines(dir + "/channels.csv"),
+                       ["scope,channel,applicants,hires,hires_se,hires_per_100_applicants,cost,cost_per_hire"],
+                       "no sourcing channels: the header alone")
         XCTAssertEqual(funnel.count, 1 + 2 * (3 + 4), "three stages, then decision, offer, background_check, start")
 
         let trials = try CLI.lines(dir + "/trials.csv")

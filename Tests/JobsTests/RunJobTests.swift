@@ -16,8 +16,8 @@ final class RunJobTests: XCTestCase {
                          html: dir + "/report.html")
         let outcome = try job.prepare(limits: limits, threads: 2).run(JobContext(threads: 2))
         XCTAssertNil(outcome.interruption)
-        XCTAssertEqual(outcome.written, ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "capacity.csv", "capacity-waits.csv", "report.html", "trials.csv"].map { dir + "/" + $0 })
-        XCTAssertEqual(JobFixture.files(dir), ["capacity-waits.csv", "capacity.csv", "funnel.csv", "report.html", "starts.csv", "summary.csv", "timeline.csv", "trials.csv"])
+        XCTAssertEqual(outcome.written, ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "channels.csv", "capacity.csv", "capacity-waits.csv", "report.html", "trials.csv"].map { dir + "/" + $0 })
+        XCTAssertEqual(JobFixture.files(dir), ["capacity-waits.csv", "capacity.csv", "channels.csv", "funnel.csv", "report.html", "starts.csv", "summary.csv", "timeline.csv", "trials.csv"])
         let summary = try String(contentsOfFile: dir + "/summary.csv", encoding: .utf8)
         XCTAssertTrue(summary.hasPrefix("scope,metric,n,mean,"), summary)
         XCTAssertTrue(summary.contains("plan,on_time,200,"), summary)
@@ -55,7 +55,7 @@ final class RunJobTests: XCTestCase {
         }
         XCTAssertLessThan(completed, 5000)
         XCTAssertEqual(total, 5000)
-        XCTAssertEqual(notWritten, "summary.csv, timeline.csv, funnel.csv, starts.csv, capacity.csv, capacity-waits.csv, trials.csv not written; \(dir) is as it was, "
+        XCTAssertEqual(notWritten, "summary.csv, timeline.csv, funnel.csv, starts.csv, channels.csv, capacity.csv, capacity-waits.csv, trials.csv not written; \(dir) is as it was, "
                        + "nor \(dir)/report.html")
         XCTAssertEqual(outcome.interruption?.description,
                        "after \(completed) of 5000 trials: " + notWritten)

@@ -29,7 +29,7 @@ final class CSVDelimiterTests: XCTestCase {
         XCTAssertTrue(fill[3].contains("."), "mean \(fill[3]) has a decimal point")
         XCTAssertNotNil(Double(fill[3]))
         let funnel = try String(contentsOfFile: out.file("funnel.csv"), encoding: .utf8)
-        XCTAssertTrue(funnel.hasPrefix("scope;stage;entered;passed;"))
+        XCTAssertTrue(funnel.hasPrefix("scope;channel;stage;entered;passed;"))
         let timeline = try String(contentsOfFile: out.file("timeline.csv"), encoding: .utf8)
         XCTAssertTrue(timeline.hasPrefix("scope;week;date;mean;p10;p50;p90\r\nplan;1;2027-01-10;"))
     }

@@ -1,8 +1,10 @@
 import Forecast
 import FunnelModel
 import Reporting
+import ScenarioYAML
 import Shards
 import Simulation
+import TestSupport
 import XCTest
 
 /// A run in shards (MODEL.md 20): trial ranges floor(kN/n) ..< floor((k+1)N/n),
@@ -70,6 +72,29 @@ final class ForecastShardTests: XCTestCase {
             let counted = wholeForecast.summary(0, metric)
             XCTAssertEqual(counted.mean!, exact.mean!, accuracy: 1e-13 * abs(exact.mean!), "\(metric)")
             XCTAssertEqual(counted.sd!, exact.sd!, accuracy: 1e-11 * exact.sd!, "\(metric)")
+        }
+    }
+
+    /// A plan with sourcing channels (Scenarios/hospital.yaml, MODEL.md
+    /// 21.5): each channel's funnel, hires and exact cost merge to one
+    /// run's state, funnel.csv and channels.csv at every shard count.
+    func testChannelTalliesMergeBitForBit() throws {
+        let scenario = try ScenarioLoader.load(path: PackagePaths.scenario("hospital"))
+        let model = SimulationModel(scenario)
+        XCTAssertEqual(model.channelSources.count, 2)
+        let n = 150, seed = scenario.seed
+        let (wholeForecast, whole) = ForecastRunner.forecast(
+            model: model, options: RunOptions(trials: n, seed: seed, threads: 2), keepsTrialColumns: false, exactTrials: 40)
+        XCTAssertEqual(wholeForecast.channels.map(\.channel), ["agency", "job_board"])
+        XCTAssertGreaterThan(wholeForecast.channels[0].hires, 0)
+        for count in ShardFixture.shardCounts {
+            let parts = try ShardFixture.parts(count: count, total: n, unit: "trials", scenario: scenario) { shard in
+                .forecast(ForecastRunner.forecast(model: model, options: ShardFixture.options(shard.range(of: n), seed: seed),
+                                                  keepsTrialColumns: false, exactTrials: 40).1, trialRows: nil)
+            }
+            let (merged, _) = try ShardMerge.forecast(try PartSet(parts), model: model)
+            XCTAssertEqual(ShardFixture.state(merged), ShardFixture.state(whole), "\(count) shards")
+            XCTAssertEqual(csv(merged.build()), csv(wholeForecast), "\(count) shards")
         }
     }
 
@@ -148,9 +173,9 @@ final class ForecastShardTests: XCTestCase {
         }
     }
 
-    /// summary.csv, timeline.csv, funnel.csv, starts.csv, capacity.csv and capacity-waits.csv of a forecast.
+    /// summary.csv, timeline.csv, funnel.csv, starts.csv, channels.csv, capacity.csv and capacity-waits.csv of a forecast.
     private func csv(_ f: Forecast) -> [String] {
         [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f), ForecastTables.starts(f),
-         CapacityReport.utilisation(f), CapacityReport.waits(f)].map { $0.render() }
+         ForecastTables.channels(f), CapacityReport.utilisation(f), CapacityReport.waits(f)].map { $0.render() }
     }
 }

@@ -166,6 +166,6 @@ final class PlanReportShardTests: XCTestCase {
         old[8] = 3
         try old.write(to: URL(fileURLWithPath: dir + "/a/old.fcpart"))
         assertRefused(MergeOutputJob(parts: [a[0], dir + "/a/old.fcpart"], directory: dir + "/out"),
-                      "\(dir)/a/old.fcpart: part format version 3, this funnelcast reads version 4", in: dir, leaves: leaves)
+                      "\(dir)/a/old.fcpart: part format version 3, this funnelcast reads version 5", in: dir, leaves: leaves)
     }
 }

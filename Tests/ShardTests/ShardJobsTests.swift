@@ -51,7 +51,7 @@ final class ShardJobsTests: XCTestCase {
         XCTAssertEqual(merged.total, 500)
         XCTAssertEqual(merged.unit, "trials")
         XCTAssertEqual(merged.outcome.text, one.text)
-        let names = ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "capacity.csv", "capacity-waits.csv", "trials.csv"]
+        let names = ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "channels.csv", "capacity.csv", "capacity-waits.csv", "trials.csv"]
         XCTAssertEqual(merged.outcome.written, names.map { dir + "/merged/" + $0 })
         for name in names {
             let a = FileManager.default.contents(atPath: dir + "/one/" + name)

@@ -62,6 +62,39 @@ final class ChannelTests: XCTestCase {
         XCTAssertTrue(out.allSatisfy { $0[.cost] == 600 }, "100 x 5 + 100 x 1")
     }
 
+    /// Each channel's own counts (`TrialOutcome.channels`): the same plan
+    /// as above, channel by channel. The agency's passed is Bin(100, 0.2)
+    /// (mean 20, variance 16), every referral passes, the channels' stage
+    /// counts and counters add up to the requisition's exactly in every
+    /// trial, and each channel's cost is its own applicants' (no hours, no
+    /// hires here).
+    func testEachChannelIsCountedApart() {
+        let s = plan([channel("agency", rate: 0, pool: 100, cost: 5, factor: 0.5),
+                      channel("referrals", rate: 0, pool: 100, cost: 1, factor: 3)], pass: 0.4)
+        let trials = 400
+        let out = Fixture.run(s, trials: trials)
+        XCTAssertTrue(out.allSatisfy { $0.channels.count == 2 })
+        let agency = out.map { $0.channels[0].stagePassed[0] }
+        XCTAssertWithinStandardErrors(agency.reduce(0, +) / Double(trials), 20, se: (16 / Double(trials)).squareRoot())
+        XCTAssertTrue(out.allSatisfy { $0.channels[1].stagePassed[0] == 100 && $0.channels[1].stageRejected[0] == 0 })
+        for o in out {
+            let r = o.requisitions[0], a = o.channels[0], b = o.channels[1]
+            XCTAssertEqual(a.stageEntered[0] + b.stageEntered[0], r.stageEntered[0])
+            XCTAssertEqual(a.stagePassed[0] + b.stagePassed[0], r.stagePassed[0])
+            XCTAssertEqual(a.stageRejected[0] + b.stageRejected[0], r.stageRejected[0])
+            for c in [Counter.applicants, .rejected, .finalists, .offers, .filled] { XCTAssertEqual(a[c] + b[c], r[c], "\(c)") }
+            XCTAssertEqual(a[.applicants], 100)
+            XCTAssertEqual(a[.cost], 500)
+            XCTAssertEqual(b[.cost], 100)
+        }
+    }
+
+    /// A plan without channels counts none apart.
+    func testNoChannelsNoChannelCounts() {
+        let s = Fixture.plan(horizon: 30, openings: 1, initialPool: 5, stages: [Fixture.stage("screen", pass: 0.5)])
+        XCTAssertTrue(Fixture.run(s, trials: 3).allSatisfy { $0.channels.isEmpty })
+    }
+
     /// A list of one channel draws exactly as the single mapping with the
     /// same fields (channel 0 keeps the requisition's arrival stream).
     func testOneChannelIsTheSingleMapping() {

@@ -43,11 +43,12 @@ public struct OutputDirectory {
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
     /// The files `writeForecast` writes.
-    public static let forecastFiles = ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "capacity.csv",
-                                       "capacity-waits.csv"]
+    public static let forecastFiles = ["summary.csv", "timeline.csv", "funnel.csv", "starts.csv", "channels.csv",
+                                       "capacity.csv", "capacity-waits.csv"]
 
-    /// Writes summary.csv, timeline.csv, funnel.csv, starts.csv, capacity.csv
-    /// and capacity-waits.csv (header only without pools); returns their paths.
+    /// Writes summary.csv, timeline.csv, funnel.csv, starts.csv, channels.csv
+    /// (header only without channels), capacity.csv and capacity-waits.csv
+    /// (header only without pools); returns their paths.
     @discardableResult
     public func writeForecast(_ f: Forecast) throws(OutputError) -> [String] {
         let pending = try prepareForecast(f)
@@ -67,11 +68,11 @@ public struct OutputDirectory {
         }
     }
 
-    /// summary.csv, timeline.csv, funnel.csv and starts.csv written in full to temporary
+    /// The forecast files (`forecastFiles`) written in full to temporary
     /// files, to be committed together; none is left behind on failure.
     public func prepareForecast(_ f: Forecast) throws(OutputError) -> [AtomicFile] {
         let tables = [ForecastTables.summary(f), ForecastTables.timeline(f), ForecastTables.funnel(f), ForecastTables.starts(f),
-                      CapacityReport.utilisation(f), CapacityReport.waits(f)]
+                      ForecastTables.channels(f), CapacityReport.utilisation(f), CapacityReport.waits(f)]
         var pending: [AtomicFile] = []
         for (name, table) in zip(OutputDirectory.forecastFiles, tables) {
             do {

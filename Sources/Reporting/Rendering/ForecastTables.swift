@@ -53,16 +53,39 @@ public enum ForecastTables {
     }
 
     /// `funnel.csv`: mean counts per trial of every step, stages first; each
-    /// row adds up (entered = passed + the losses + released + open).
+    /// row adds up (entered = passed + the losses + released + open). The
+    /// `channel` column is `all` for the plan's and each requisition's
+    /// rows; a requisition with sourcing channels (MODEL.md 21.5) has its
+    /// channels' rows after its own, which add up to them.
     public static func funnel(_ f: Forecast) -> CSVTable {
-        var t = CSVTable(header: ["scope", "stage", "entered", "passed", "no_shows", "withdrawn", "contact_failures", "rejected",
-                                  "released", "open"])
-        for (s, scope) in f.scopes.enumerated() {
-            for r in f.funnel[s] {
-                t.rows.append([scope, r.stage] + [r.entered, r.passed, r.noShows, r.withdrawn, r.contactFailures, r.rejected,
-                                                  r.released, r.open]
+        var t = CSVTable(header: ["scope", "channel", "stage", "entered", "passed", "no_shows", "withdrawn", "contact_failures",
+                                  "rejected", "released", "open"])
+        func add(_ scope: String, _ channel: String, _ rows: [FunnelStep]) {
+            for r in rows {
+                t.rows.append([scope, channel, r.stage] + [r.entered, r.passed, r.noShows, r.withdrawn, r.contactFailures,
+                                                           r.rejected, r.released, r.open]
                     .map { CSVNumber.format($0) })
             }
+        }
+        for (s, scope) in f.scopes.enumerated() {
+            add(scope, ScenarioRules.allChannels, f.funnel[s])
+            for c in f.channels where s > 0 && c.requisition == scope { add(scope, c.channel, c.funnel) }
+        }
+        return t
+    }
+
+    /// `channels.csv` (MODEL.md 21.5): per requisition and sourcing channel,
+    /// mean applicants and hires (starts within the horizon) per trial, the
+    /// standard error of the mean hires, hires per 100 applicants, the mean
+    /// cost per trial and the cost per hire (all trials' cost over all
+    /// trials' hires; empty: no hire). Header only without channels.
+    public static func channels(_ f: Forecast) -> CSVTable {
+        var t = CSVTable(header: ["scope", "channel", "applicants", "hires", "hires_se", "hires_per_100_applicants", "cost",
+                                  "cost_per_hire"])
+        for c in f.channels {
+            t.rows.append([c.requisition, c.channel, CSVNumber.format(c.applicants), CSVNumber.format(c.hires),
+                           CSVNumber.format(c.hiresSE), c.applicants > 0 ? CSVNumber.format(100 * c.hires / c.applicants) : "",
+                           CSVNumber.format(c.cost), c.costPerHire.map { CSVNumber.format($0) } ?? ""])
         }
         return t
     }

@@ -57,14 +57,15 @@ public enum TerminalReport {
                       Format.count(f.summary(s, .applicants).mean ?? 0)])
         }
         out += cost.render() + "\n\n"
+        out += channelsTable(f)
         out += CapacityReport.render(f)
 
-        for (s, scope) in f.scopes.enumerated() {
-            out += "Funnel: \(scope) (mean candidates per trial)\n"
+        func funnel(_ title: String, _ rows: [FunnelStep]) {
+            out += "Funnel: \(title) (mean candidates per trial)\n"
             var t = TextTable(columns: [.left("step"), .right("entered"), .right("passed"), .right("conversion"),
                                         .right("no-show"), .right("withdrawn"), .right("no contact"),
                                         .right("rejected"), .right("released"), .right("open")])
-            for r in f.funnel[s] {
+            for r in rows {
                 t.add([stepLabel(r.stage), Format.count(r.entered), Format.count(r.passed),
                        r.conversion.map { Format.percent($0) } ?? Format.missing,
                        Format.count(r.noShows), Format.count(r.withdrawn), Format.count(r.contactFailures),
@@ -72,10 +73,33 @@ public enum TerminalReport {
             }
             out += t.render() + "\n\n"
         }
+        for (s, scope) in f.scopes.enumerated() {
+            funnel(scope, f.funnel[s])
+            for c in f.channels where s > 0 && c.requisition == scope { funnel("\(scope) through \(c.channel)", c.funnel) }
+        }
         out += "entered = passed + no-show + withdrawn + no contact + rejected + released + open.\n"
         out += "rejected: failed the step (stages), declined (offer), failed the check, reneged (start).\n"
         out += "released: let go when the requisition was covered or cancelled. open: still in the step at the horizon\n"
         out += "(decision: still waiting for an offer; start: accepted, starts after the horizon).\n"
+        return out
+    }
+
+    /// Where the hires come from (MODEL.md 21.5): per requisition and
+    /// sourcing channel, applicants, hires and what they cost; empty
+    /// without channels.
+    static func channelsTable(_ f: Forecast) -> String {
+        guard !f.channels.isEmpty else { return "" }
+        var out = "Which channel brings the hires? Means per trial; per hire: all trials' cost over all trials' hires\n"
+        var t = TextTable(columns: [.left("requisition"), .left("channel"), .right("applicants"), .right("hires"),
+                                    .right("hires per 100 applicants"), .right("cost"), .right("cost per hire")])
+        for c in f.channels {
+            t.add([c.requisition, c.channel, Format.count(c.applicants), Format.count(c.hires),
+                   c.applicants > 0 ? Format.fixed(100 * c.hires / c.applicants, digits: 1) : Format.missing,
+                   Format.money(c.cost), c.costPerHire.map { Format.money($0) } ?? "no hire"])
+        }
+        out += t.render() + "\n"
+        out += "cost: the channel's applicants at its cost per applicant, its candidates' recruiter and interviewer hours,\n"
+        out += "checks and per-hire costs (the rows add up to the requisition's cost). Funnels per channel are below.\n\n"
         return out
     }
 

@@ -19,7 +19,7 @@ extension TrialEngine {
         } else {
             note(.offerDeclined, r: r, c: c, at: t)
             candidates[c].status = .gone
-            decline(r, t, &out)
+            decline(r, c, t, &out)
         }
     }
 
@@ -40,7 +40,7 @@ extension TrialEngine {
         }
         if fail {
             note(.checkFailed, r: r, c: c, at: t)
-            add(r, .bgFail, 1)
+            add(r, .bgFail, 1, for: c)
             rescind(r, c, t, &out)
         } else if falseFail {
             note(.checkDisputed, r: r, c: c, at: t)
@@ -48,7 +48,7 @@ extension TrialEngine {
                 if t + delay <= model.horizon { queue.push(t + delay, .checkCleared, requisition: r, subject: Int32(c)) }
             } else {
                 note(.checkFailed, r: r, c: c, at: t)
-                add(r, .bgFalseFail, 1)
+                add(r, .bgFalseFail, 1, for: c)
                 rescind(r, c, t, &out)
             }
         } else {
@@ -70,7 +70,7 @@ extension TrialEngine {
         guard candidates[c].status == .accepted else { return }
         if chance(r, c, Purpose.renege, resolved[r].renege) {
             note(.reneged, r: r, c: c, at: t)
-            add(r, .reneges, 1)
+            add(r, .reneges, 1, for: c)
             candidates[c].status = .gone
             state[r].accepted -= 1
             uncovered(r, t, &out)
@@ -78,7 +78,7 @@ extension TrialEngine {
             note(.started, r: r, c: c, at: t)
             candidates[c].status = .started
             let o = model.requisitions[r].opensDay
-            add(r, .filled, 1)
+            add(r, .filled, 1, for: c)
             out.requisitions[r].fillTimes.append(candidates[c].acceptedAt - o)
             out.requisitions[r].startTimes.append(t - o)
             out.requisitions[r].startInstants.append(t)
@@ -96,9 +96,9 @@ extension TrialEngine {
         candidates[c].acceptedAt = t
         state[r].outstanding -= 1
         state[r].accepted += 1
-        add(r, .accepted, 1)
+        add(r, .accepted, 1, for: c)
         if let check = spec.check {
-            add(r, .checks, 1)
+            add(r, .checks, 1, for: c)
             let work = draw(r, c, Purpose.checkWork, check.workdays)
             let result = calendar.addWork(t, work)
             if result <= model.horizon { queue.push(result, .checkResult, requisition: r, subject: Int32(c)) }
@@ -114,7 +114,7 @@ extension TrialEngine {
     }
 
     private mutating func checkPassed(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
-        add(r, .checksPassed, 1)
+        add(r, .checksPassed, 1, for: c)
         startNotice(r, c, t, &out)
     }
 
@@ -122,7 +122,7 @@ extension TrialEngine {
     /// cohort starts the start (and its renege draw) waits for the first
     /// allowed day at or after the notice's end (21.8), never if none is left.
     private mutating func startNotice(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
-        add(r, .noticeStarted, 1)
+        add(r, .noticeStarted, 1, for: c)
         let spec = model.requisitions[r]
         let notice = draw(r, c, Purpose.notice, spec.noticeDays)
         let start = spec.cohort.start(noticeEnds: t + notice)

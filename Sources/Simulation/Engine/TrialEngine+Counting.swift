@@ -30,6 +30,25 @@ extension TrialEngine {
         stageCounts[TrialEngine.stageSlots * (firstStage[r] + s) + k.rawValue] += 1
     }
 
+    /// Adds `v` to counter `c` of `r`, and of the channel candidate `for`
+    /// came through when `r` has channels.
+    @inline(__always)
+    mutating func add(_ r: Int, _ k: Counter, _ v: Double, for c: Int) {
+        counts[r * Counter.allCases.count + k.rawValue] += v
+        guard countsChannels else { return }
+        let i = channelOf[Int(candidates[c].source)]
+        if i >= 0 { channelCounts[i * Counter.allCases.count + k.rawValue] += v }
+    }
+
+    /// `addStage`, and for the channel of candidate `for` too.
+    @inline(__always)
+    mutating func addStage(_ r: Int, _ s: Int, _ k: StageCount, for c: Int) {
+        stageCounts[TrialEngine.stageSlots * (firstStage[r] + s) + k.rawValue] += 1
+        guard countsChannels else { return }
+        let i = channelOf[Int(candidates[c].source)]
+        if i >= 0 { channelStageCounts[TrialEngine.stageSlots * (channelFirstStage[i] + s) + k.rawValue] += 1 }
+    }
+
     /// Adds `v` to the week of `t` (only where the model counts weekly).
     @inline(__always)
     mutating func addWeekly(_ r: Int, _ m: WeeklyMeasure, _ t: Double, _ v: Double = 1) {
@@ -90,6 +109,27 @@ extension TrialEngine {
                     + o[.checks] * checkCost + o[.filled] * perHire
             }
             fill(&out.requisitions[r])
+        }
+        for (i, k) in model.channelSources.enumerated() {
+            let r = model.sources[k].requisition, spec = model.requisitions[r]
+            let checkCost = spec.check.map { $0.cost.value(u) } ?? 0
+            let slots = TrialEngine.stageSlots, base = slots * channelFirstStage[i]
+            let channelCounts = self.channelCounts, channelStageCounts = self.channelStageCounts
+            let applicantCost = Double(sourceState[k].applicants) * model.sources[k].costPerApplicant.value(u)
+            func fill(_ o: inout RequisitionOutcome) {
+                for j in 0..<n { o.counters[j] = channelCounts[i * n + j] }
+                for s in spec.stages.indices {
+                    let b = base + slots * s
+                    o.stageEntered[s] = channelStageCounts[b]; o.stagePassed[s] = channelStageCounts[b + 1]
+                    o.stageNoShows[s] = channelStageCounts[b + 2]; o.stageWithdrawn[s] = channelStageCounts[b + 3]
+                    o.stageContactFailures[s] = channelStageCounts[b + 4]; o.stageRejected[s] = channelStageCounts[b + 5]
+                    o.stageReleased[s] = channelStageCounts[b + 6]
+                }
+                o[.cost] = applicantCost
+                    + o[.recruiterHours] * recruiterRate + o[.interviewerHours] * interviewerRate
+                    + o[.checks] * checkCost + o[.filled] * perHire
+            }
+            fill(&out.channels[i])
         }
         if countsWeekly { for i in out.weekly.indices { out.weekly[i] = weeklyCounts[i] } }
         let weeks = model.weekCount

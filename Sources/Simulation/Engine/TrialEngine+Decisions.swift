@@ -56,7 +56,7 @@ extension TrialEngine {
         let spec = model.requisitions[r]
         candidates[c].status = .offered
         state[r].outstanding += 1
-        add(r, .offers, 1)
+        add(r, .offers, 1, for: c)
         addWeekly(r, .offers, t)
         let work = draw(r, c, Purpose.offerWork, spec.offerWorkdays)
         let hours = draw(r, c, Purpose.offerHours, spec.offerRecruiterHours)
@@ -78,8 +78,8 @@ extension TrialEngine {
     }
 
     /// A declined offer: the next best finalist is owed one at once (16.12).
-    mutating func decline(_ r: Int, _ t: Double, _ out: inout TrialOutcome) {
-        add(r, .declines, 1)
+    mutating func decline(_ r: Int, _ c: Int, _ t: Double, _ out: inout TrialOutcome) {
+        add(r, .declines, 1, for: c)
         state[r].outstanding -= 1
         if !state[r].waiting.isEmpty { state[r].credit += 1 }
         recheck(r, t, &out)
@@ -109,17 +109,17 @@ extension TrialEngine {
                 switch candidates[c].status {
                 case .inStage:
                     note(.released, r: r, c: c, stage: Int(candidates[c].stage), at: t)
-                    addStage(r, Int(candidates[c].stage), .released)
+                    addStage(r, Int(candidates[c].stage), .released, for: c)
                     candidates[c].status = .gone
                     released += 1
                 case .finalist:
                     note(.released, r: r, c: c, stage: -1, at: t)
-                    add(r, .releasedFinalists, 1)
+                    add(r, .releasedFinalists, 1, for: c)
                     candidates[c].status = .gone
                     released += 1
                 case .offered where offers:
                     note(.released, r: r, c: c, at: t)
-                    add(r, .releasedOffers, 1)
+                    add(r, .releasedOffers, 1, for: c)
                     candidates[c].status = .gone
                     released += 1
                 default: break

@@ -58,7 +58,7 @@ extension TrialEngine {
     mutating func requestStageAction(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, clock: Double, work: Double, hours: Double) {
         let p = recruiterPoolOf[r]
         guard hours > 0, p >= 0 else {
-            if hours > 0 { countHours(r, .recruiterHours, hours, at: t0) }
+            if hours > 0 { countHours(r, c, .recruiterHours, hours, at: t0) }
             schedule(r, c, .hrDone, at: calendar.addWork(t0, clock: clock, work))
             return
         }
@@ -67,7 +67,7 @@ extension TrialEngine {
             if pools[p].discipline == .priority { pools[p].served(r, poolClass(r, stage: s)) }
             let booked = pools[p].book(atWork: clock, hours: hours)
             recordService(p, class: poolClass(r, stage: s), requestedAtWork: clock, booked)
-            countHours(r, .recruiterHours, hours, at: t0)
+            countHours(r, c, .recruiterHours, hours, at: t0)
             let t1 = max(calendar.addWork(t0, clock: clock, work), calendar.time(atWork: booked.end))
             schedule(r, c, .hrDone, at: t1)
         } else {
@@ -79,14 +79,14 @@ extension TrialEngine {
     mutating func requestInterview(_ r: Int, _ c: Int, _ s: Int, _ t: Double, hours: Double) {
         let p = interviewerPoolOf[r]
         guard hours > 0, p >= 0 else {
-            if hours > 0 { countHours(r, .interviewerHours, hours, at: t) }
+            if hours > 0 { countHours(r, c, .interviewerHours, hours, at: t) }
             scheduleInterview(r, c, at: calendar.nextWorking(t))
             return
         }
         let clock = calendar.work(at: t)
         if pools[p].discipline == .fifo || !pools[p].mustWait(atWork: clock) {
             if pools[p].discipline == .priority { pools[p].served(r, poolClass(r, stage: s)) }
-            countHours(r, .interviewerHours, hours, at: t)
+            countHours(r, c, .interviewerHours, hours, at: t)
             let booked = pools[p].book(atWork: clock, hours: hours)
             recordService(p, class: poolClass(r, stage: s), requestedAtWork: clock, booked)
             scheduleInterview(r, c, at: calendar.nextWorking(max(t, calendar.time(atWork: booked.start))))
@@ -101,13 +101,13 @@ extension TrialEngine {
     mutating func requestOffer(_ r: Int, _ c: Int, _ t: Double, clock: Double, work: Double, hours: Double) {
         let p = recruiterPoolOf[r]
         guard hours > 0, p >= 0 else {
-            if hours > 0 { countHours(r, .recruiterHours, hours, at: t) }
+            if hours > 0 { countHours(r, c, .recruiterHours, hours, at: t) }
             offerPrepared(r, c, calendar.addWork(t, clock: clock, work))
             return
         }
         if pools[p].discipline == .fifo || !pools[p].mustWait(atWork: clock) {
             if pools[p].discipline == .priority { pools[p].served(r, 0) }
-            countHours(r, .recruiterHours, hours, at: t)
+            countHours(r, c, .recruiterHours, hours, at: t)
             let booked = pools[p].book(atWork: clock, hours: hours)
             recordService(p, class: 0, requestedAtWork: clock, booked)
             offerPrepared(r, c, max(calendar.addWork(t, clock: clock, work), calendar.time(atWork: booked.end)))
@@ -137,8 +137,8 @@ extension TrialEngine {
     /// Pool hours counted (and costed) when a request is taken, also in
     /// the week of `t` for `plan`'s workload.
     @inline(__always)
-    private mutating func countHours(_ r: Int, _ counter: Counter, _ hours: Double, at t: Double) {
-        add(r, counter, hours)
+    private mutating func countHours(_ r: Int, _ c: Int, _ counter: Counter, _ hours: Double, at t: Double) {
+        add(r, counter, hours, for: c)
         addWeekly(r, counter == .recruiterHours ? .recruiterHours : .interviewerHours, t, hours)
     }
 
@@ -200,14 +200,14 @@ extension TrialEngine {
         }
         switch q.kind {
         case .stageAction:
-            countHours(r, .recruiterHours, q.hours, at: t)
+            countHours(r, c, .recruiterHours, q.hours, at: t)
             let t1 = max(calendar.addWork(q.time, q.extra), calendar.time(atWork: booked.end))
             schedule(r, c, .hrDone, at: t1)
         case .interview:
-            countHours(r, .interviewerHours, q.hours, at: t)
+            countHours(r, c, .interviewerHours, q.hours, at: t)
             scheduleInterview(r, c, at: calendar.nextWorking(max(q.time, t)))
         case .offer:
-            countHours(r, .recruiterHours, q.hours, at: t)
+            countHours(r, c, .recruiterHours, q.hours, at: t)
             offerPrepared(r, c, max(calendar.addWork(q.time, q.extra), calendar.time(atWork: booked.end)))
         }
     }

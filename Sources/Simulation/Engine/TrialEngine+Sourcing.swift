@@ -135,7 +135,7 @@ extension TrialEngine {
         state[r].applicants += 1
         sourceState[k].applicants += 1
         state[r].inStages += 1
-        add(r, .applicants, 1)
+        add(r, .applicants, 1, for: index)
         addWeekly(r, .applicants, t)
         if sourceState[k].applicants >= model.sources[k].maxApplicants {
             updateSourcing(r, t, &out)

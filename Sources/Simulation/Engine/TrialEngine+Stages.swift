@@ -14,7 +14,7 @@ extension TrialEngine {
     mutating func startStage(_ r: Int, _ c: Int, _ s: Int, _ t0: Double, _ out: inout TrialOutcome) {
         candidates[c].stage = Int16(s)
         candidates[c].status = .inStage
-        addStage(r, s, .entered)
+        addStage(r, s, .entered, for: c)
         if s == 0 { addWeekly(r, .screens, t0) }
         let stage = model.requisitions[r].stages[s]
         let work = draw(r, c, Purpose.stage(s, Purpose.hr), stage.hrWorkdays)
@@ -61,8 +61,8 @@ extension TrialEngine {
         }
         if lost {
             note(.contactFailed, r: r, c: c, stage: s, at: t)
-            addStage(r, s, .contactFailures)
-            add(r, .contactFailures, 1)
+            addStage(r, s, .contactFailures, for: c)
+            add(r, .contactFailures, 1, for: c)
             leaveStages(r, c, t, &out)
         } else {
             schedule(r, c, .interviewerRequest, at: t + reply)
@@ -106,8 +106,8 @@ extension TrialEngine {
         }
         if noShow {
             note(.noShow, r: r, c: c, stage: s, at: t)
-            addStage(r, s, .noShows)
-            add(r, .noShows, 1)
+            addStage(r, s, .noShows, for: c)
+            add(r, .noShows, 1, for: c)
             leaveStages(r, c, t, &out)
         } else {
             note(.interviewed, r: r, c: c, stage: s, at: t)
@@ -121,13 +121,13 @@ extension TrialEngine {
         switch candidates[c].status {
         case .inStage:
             note(.withdrawn, r: r, c: c, stage: Int(candidates[c].stage), at: t)
-            addStage(r, Int(candidates[c].stage), .withdrawn)
-            add(r, .withdrawn, 1)
+            addStage(r, Int(candidates[c].stage), .withdrawn, for: c)
+            add(r, .withdrawn, 1, for: c)
             leaveStages(r, c, t, &out)
         case .finalist:
             note(.withdrawn, r: r, c: c, at: t)
-            add(r, .withdrawn, 1)
-            add(r, .decisionWithdrawn, 1)
+            add(r, .withdrawn, 1, for: c)
+            add(r, .decisionWithdrawn, 1, for: c)
             candidates[c].status = .gone
             removeWaiting(r, c)
             recheck(r, t, &out)
@@ -135,7 +135,7 @@ extension TrialEngine {
             // Took the competing offer while ours was out (16.14).
             note(.offerDeclined, r: r, c: c, at: t, .competingOffer)
             candidates[c].status = .gone
-            decline(r, t, &out)
+            decline(r, c, t, &out)
         default: return
         }
     }
@@ -146,7 +146,7 @@ extension TrialEngine {
                                        _ out: inout TrialOutcome) {
         if passed {
             note(.passed, r: r, c: c, stage: s, at: t)
-            addStage(r, s, .passed)
+            addStage(r, s, .passed, for: c)
             if s + 1 < model.requisitions[r].stages.count {
                 startStage(r, c, s + 1, t, &out)
             } else {
@@ -154,8 +154,8 @@ extension TrialEngine {
             }
         } else {
             note(.rejected, r: r, c: c, stage: s, at: t)
-            addStage(r, s, .rejected)
-            add(r, .rejected, 1)
+            addStage(r, s, .rejected, for: c)
+            add(r, .rejected, 1, for: c)
             leaveStages(r, c, t, &out)
         }
     }
@@ -174,7 +174,7 @@ extension TrialEngine {
         state[r].inStages -= 1
         note(.finalist, r: r, c: c, at: t)
         candidates[c].status = .finalist
-        add(r, .finalists, 1)
+        add(r, .finalists, 1, for: c)
         var expiry = Double.infinity
         if let wait = spec.maxWaitDays {
             expiry = t + draw(r, c, Purpose.maxWait, wait)

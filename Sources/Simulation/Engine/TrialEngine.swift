@@ -65,6 +65,15 @@ struct TrialEngine {
     /// the model counts weekly (else empty).
     let weeklyCounts: PlainBuffer<Double>
     let countsWeekly: Bool
+    /// Per channel (`model.channelSources`), as `counts` and `stageCounts`
+    /// per requisition: channelCounts[i * Counter.allCases.count + counter],
+    /// channelStageCounts[stageSlots (channelFirstStage[i] + s) + StageCount];
+    /// empty without channels.
+    let channelCounts: PlainBuffer<Double>, channelStageCounts: PlainBuffer<Double>
+    let channelFirstStage: [Int]
+    /// Per source, its index in `model.channelSources` (-1: not a channel).
+    let channelOf: [Int]
+    let countsChannels: Bool
     /// The flat index of each requisition's first stage (stages of all
     /// requisitions numbered in turn).
     let firstStage: [Int]
@@ -116,6 +125,18 @@ struct TrialEngine {
         hasInterview = model.requisitions.flatMap { $0.stages.map(\.interview) }
         stageCounts = PlainBuffer(repeating: 0, count: TrialEngine.stageSlots * stages)
         countsWeekly = model.countsWeekly
+        var channelOf = Array(repeating: -1, count: model.sources.count)
+        var channelFirst: [Int] = [], channelStages = 0
+        for (i, k) in model.channelSources.enumerated() {
+            channelOf[k] = i
+            channelFirst.append(channelStages)
+            channelStages += model.requisitions[model.sources[k].requisition].stages.count
+        }
+        self.channelOf = channelOf
+        channelFirstStage = channelFirst
+        countsChannels = !model.channelSources.isEmpty
+        channelCounts = PlainBuffer(repeating: 0, count: model.channelSources.count * Counter.allCases.count)
+        channelStageCounts = PlainBuffer(repeating: 0, count: TrialEngine.stageSlots * channelStages)
         weeklyCounts = PlainBuffer(repeating: 0, count: model.countsWeekly ? n * model.weekCount * WeeklyMeasure.count : 0)
         state = Array(repeating: RequisitionState(), count: n)
         sourceState = Array(repeating: SourceState(), count: model.sources.count)
@@ -140,6 +161,7 @@ struct TrialEngine {
         candidates.removeAll(keepingCapacity: true)
         counts.fill(0)
         stageCounts.fill(0)
+        if countsChannels { channelCounts.fill(0); channelStageCounts.fill(0) }
         if countsWeekly { weeklyCounts.fill(0) }
         outcome.events = 0
         for r in outcome.requisitions.indices { outcome.requisitions[r].reset() }

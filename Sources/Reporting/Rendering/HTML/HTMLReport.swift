@@ -76,7 +76,7 @@ public enum HTMLReport {
                         }.joined())
         page += section("cost", "What does it cost?",
                         lead: "Means per trial; cost per hire is the trial's cost divided by its starts.",
-                        body: ReportTables.cost(f))
+                        body: ReportTables.cost(f) + ReportTables.channels(f))
         if !f.capacity.isEmpty {
             page += section("capacity", "How busy are the pools?",
                             lead: "Each pool's busy working time over its available working time (count x hours_per_week on "

@@ -1,4 +1,5 @@
 import Forecast
+import FunnelModel
 
 /// The HTML report's tables: the terminal report's questions, then every
 /// metric and every funnel step as `summary.csv` and `funnel.csv` hold them.
@@ -91,13 +92,41 @@ enum ReportTables {
         return t.render()
     }
 
-    /// One scope's funnel, as `funnel.csv` rows.
+    /// One scope's funnel, as `funnel.csv` rows, then its channels' (MODEL.md 21.5).
     static func funnel(_ f: Forecast, scope s: Int) -> String {
+        var out = funnel(f.funnel[s], scope: f.scopes[s], channel: nil)
+        for c in f.channels where s > 0 && c.requisition == f.scopes[s] {
+            out += funnel(c.funnel, scope: c.requisition, channel: c.channel)
+        }
+        return out
+    }
+
+    /// Where the hires come from (MODEL.md 21.5): per requisition and
+    /// channel, as `channels.csv` rows; empty without channels.
+    static func channels(_ f: Forecast) -> String {
+        guard !f.channels.isEmpty else { return "" }
+        var t = HTMLTable(columns: [("requisition", false), ("channel", false), ("applicants", true), ("hires", true),
+                                    ("hires per 100 applicants", true), ("cost", true), ("cost per hire", true)],
+                          caption: "Sourcing channels (means per trial; per hire: all trials' cost over all trials' hires)")
+        for c in f.channels {
+            t.add([HTMLTable.Cell(c.requisition, numeric: false), HTMLTable.Cell(c.channel, numeric: false),
+                   HTMLTable.Cell(Format.count(c.applicants), column: "applicants", value: c.applicants),
+                   HTMLTable.Cell(Format.count(c.hires), column: "hires", value: c.hires),
+                   HTMLTable.Cell(c.applicants > 0 ? Format.fixed(100 * c.hires / c.applicants, digits: 1) : Format.missing),
+                   HTMLTable.Cell(Format.money(c.cost), column: "cost", value: c.cost),
+                   HTMLTable.Cell(c.costPerHire.map { Format.money($0) } ?? "no hire")],
+                  attributes: [("data-scope", c.requisition), ("data-channel", c.channel)])
+        }
+        return t.render()
+    }
+
+    /// Funnel rows of a scope, or of one of its channels.
+    private static func funnel(_ rows: [FunnelStep], scope: String, channel: String?) -> String {
         var t = HTMLTable(columns: [("step", false), ("entered", true), ("passed", true), ("conversion", true),
                                     ("no-show", true), ("withdrawn", true), ("no contact", true), ("rejected", true),
                                     ("released", true), ("open", true)],
-                          caption: "Funnel: \(f.scopes[s]) (mean candidates per trial)")
-        for r in f.funnel[s] {
+                          caption: "Funnel: \(scope)\(channel.map { " through \($0)" } ?? "") (mean candidates per trial)")
+        for r in rows {
             t.add([HTMLTable.Cell(TerminalReport.stepLabel(r.stage), numeric: false),
                    HTMLTable.Cell(Format.count(r.entered), column: "entered", value: r.entered),
                    HTMLTable.Cell(Format.count(r.passed), column: "passed", value: r.passed),
@@ -108,7 +137,8 @@ enum ReportTables {
                    HTMLTable.Cell(Format.count(r.rejected), column: "rejected", value: r.rejected),
                    HTMLTable.Cell(Format.count(r.released), column: "released", value: r.released),
                    HTMLTable.Cell(Format.count(r.open), column: "open", value: r.open)],
-                  attributes: [("data-scope", f.scopes[s]), ("data-stage", r.stage)])
+                  attributes: [("data-scope", scope), ("data-channel", channel ?? ScenarioRules.allChannels),
+                               ("data-stage", r.stage)])
         }
         return t.render()
     }
